@@ -1,0 +1,126 @@
+package nl.werkproces.lti.demo;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.jsonwebtoken.Jwts;
+
+import nl.werkproces.lti.keys.JsonWebKeys;
+import nl.werkproces.lti.registration.PlatformRegistrations;
+import nl.werkproces.lti.registration.PlatformSettings;
+import nl.werkproces.lti.registration.PlatformSource;
+import nl.werkproces.lti.spec.LtiClaims;
+import nl.werkproces.lti.spec.MessageType;
+
+/**
+ * The demo platform's identity: its issuer and endpoints under {@code /demo/platform} of this server, an RSA key
+ * made at start-up (kept in memory: the tool refreshes its JWKS cache on the new kid after a restart), and the
+ * id_tokens it signs.
+ */
+class DemoPlatform {
+
+	static final String CLIENT_ID = "werkproces-demo";
+
+	static final String DEPLOYMENT_ID = "demo-deployment-1";
+
+	static final String CONTEXT_ID = "demo-course-ict-2026";
+
+	static final String RESOURCE_LINK_ID = "demo-activity-1";
+
+	private final String baseUrl;
+
+	private final KeyPair keys = newKeyPair();
+
+	private final String kid = UUID.randomUUID().toString();
+
+	private final Clock clock;
+
+	DemoPlatform(String baseUrl, Clock clock) {
+		this.baseUrl = baseUrl;
+		this.clock = clock;
+	}
+
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
+	String issuer() {
+		return this.baseUrl + "/demo";
+	}
+
+	String toolLaunchUrl() {
+		return this.baseUrl + "/lti/launch";
+	}
+
+	PlatformSettings settings() {
+		return new PlatformSettings("Demoplatform", issuer(), CLIENT_ID, this.baseUrl + "/demo/platform/auth",
+				this.baseUrl + "/demo/platform/token", this.baseUrl + "/demo/platform/jwks", java.util.Set.of(DEPLOYMENT_ID));
+	}
+
+	void register(PlatformRegistrations registrations) {
+		registrations.register(settings(), PlatformSource.DEMO);
+	}
+
+	Map<String, Object> jwks() {
+		return Map.of("keys", List.of(JsonWebKeys.rsaSigningKey(this.kid, (RSAPublicKey) this.keys.getPublic())));
+	}
+
+	/** A signed resource link launch for the user, answering the tool's authentication request. */
+	String resourceLinkIdToken(DemoUser user, String nonce, String locale, String documentTarget) {
+		Instant now = this.clock.instant();
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put(LtiClaims.MESSAGE_TYPE, MessageType.RESOURCE_LINK.claimValue());
+		claims.put(LtiClaims.VERSION, LtiClaims.LTI_VERSION_1_3);
+		claims.put(LtiClaims.DEPLOYMENT_ID, DEPLOYMENT_ID);
+		claims.put(LtiClaims.TARGET_LINK_URI, toolLaunchUrl());
+		claims.put(LtiClaims.RESOURCE_LINK,
+				Map.of("id", RESOURCE_LINK_ID, "title", "Werkproces B1-K1-W1 (demo)"));
+		claims.put(LtiClaims.ROLES, user.roles());
+		claims.put(LtiClaims.CONTEXT, Map.of("id", CONTEXT_ID, "label", "ICT-2026", "title",
+				"ICT-beheer leerjaar 2 (demo)", "type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseSection")));
+		claims.put(LtiClaims.LAUNCH_PRESENTATION,
+				Map.of("locale", locale, "document_target", documentTarget, "return_url", this.baseUrl + "/demo"));
+		claims.put(LtiClaims.TOOL_PLATFORM,
+				Map.of("product_family_code", "werkproces-demo", "name", "Demoplatform", "guid", "werkproces-demo"));
+		claims.put("name", user.fullName());
+		claims.put("given_name", user.givenName());
+		claims.put("family_name", user.familyName());
+		claims.put("email", user.email());
+		return Jwts.builder()
+			.header()
+			.keyId(this.kid)
+			.and()
+			.issuer(issuer())
+			.audience()
+			.single(CLIENT_ID)
+			.subject(user.subject())
+			.issuedAt(Date.from(now))
+			.expiration(Date.from(now.plus(Duration.ofMinutes(1))))
+			.claim("nonce", nonce)
+			.claims(claims)
+			.signWith(this.keys.getPrivate(), Jwts.SIG.RS256)
+			.compact();
+	}
+
+	private static KeyPair newKeyPair() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			return generator.generateKeyPair();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

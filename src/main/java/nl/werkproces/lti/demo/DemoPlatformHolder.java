@@ -1,0 +1,62 @@
+package nl.werkproces.lti.demo;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import nl.werkproces.lti.registration.PlatformRegistrations;
+import nl.werkproces.lti.web.ToolUrls;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates and registers the demo platform once the server's port is known: its endpoints live on this server,
+ * at {@code lti.base-url} or {@code http://localhost:<port>}.
+ */
+@Component
+@ConditionalOnProperty(name = "lti.demo.enabled", havingValue = "true")
+class DemoPlatformHolder {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoPlatformHolder.class);
+
+	private final PlatformRegistrations registrations;
+
+	private final ToolUrls.ToolUrlProperties urls;
+
+	private final Clock clock;
+
+	private volatile DemoPlatform platform;
+
+	DemoPlatformHolder(PlatformRegistrations registrations, ToolUrls.ToolUrlProperties urls, Clock clock) {
+		this.registrations = registrations;
+		this.urls = urls;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void onServerStarted(WebServerInitializedEvent event) {
+		if (event.getApplicationContext().getServerNamespace() != null) {
+			return;
+		}
+		String base = StringUtils.hasText(this.urls.baseUrl()) ? this.urls.baseUrl().replaceAll("/+$", "")
+				: "http://localhost:" + event.getWebServer().getPort();
+		DemoPlatform demo = new DemoPlatform(base, this.clock);
+		demo.register(this.registrations);
+		this.platform = demo;
+		log.info("Demo platform ready: open {}/demo to launch as student or teacher", base);
+	}
+
+	DemoPlatform platform() {
+		DemoPlatform current = this.platform;
+		if (current == null) {
+			throw new IllegalStateException("The demo platform starts with the web server");
+		}
+		return current;
+	}
+
+}

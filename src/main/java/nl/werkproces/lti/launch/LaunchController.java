@@ -1,0 +1,63 @@
+package nl.werkproces.lti.launch;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import nl.werkproces.lti.web.BrowserCookies;
+import nl.werkproces.lti.web.ToolUrls;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The redirect URI: receives the platform's form_post with {@code id_token} and {@code state}, and on success
+ * sends the browser on to the tool's page with the launch session (cookie and, for iframes without third-party
+ * cookies, the opaque id in the URL).
+ */
+@Controller
+class LaunchController {
+
+	private final Launches launches;
+
+	private final ToolUrls urls;
+
+	private final LaunchProperties properties;
+
+	LaunchController(Launches launches, ToolUrls urls, LaunchProperties properties) {
+		this.launches = launches;
+		this.urls = urls;
+		this.properties = properties;
+	}
+
+	@PostMapping("/lti/launch")
+	ResponseEntity<Void> launch(@RequestParam(name = "id_token", required = false) String idToken,
+			@RequestParam(name = "state", required = false) String state,
+			@RequestParam(name = "error", required = false) String error,
+			@RequestParam(name = "error_description", required = false) String errorDescription,
+			HttpServletRequest request, HttpServletResponse response) {
+		if (error != null && idToken == null) {
+			throw new LaunchException(LaunchFailure.PLATFORM_ERROR,
+					"platform answered " + limit(error) + ": " + limit(errorDescription));
+		}
+		String browserId = BrowserCookies.get(request, LoginInitiationController.BROWSER_COOKIE).orElse(null);
+		String sessionId = this.launches.accept(idToken, state, browserId, this.urls.baseUrl(request));
+		BrowserCookies.set(request, response, LaunchSessionCookie.NAME, sessionId, this.properties.sessionLifetime());
+		return ResponseEntity.status(HttpStatus.SEE_OTHER)
+			.header(HttpHeaders.LOCATION, this.urls.url(request, "/app?lsid=" + sessionId))
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.build();
+	}
+
+	private static String limit(String text) {
+		if (text == null) {
+			return "";
+		}
+		String clean = text.replaceAll("[\\r\\n\\t]", " ");
+		return (clean.length() > 200) ? clean.substring(0, 200) : clean;
+	}
+
+}

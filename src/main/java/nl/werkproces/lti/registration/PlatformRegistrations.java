@@ -1,0 +1,76 @@
+package nl.werkproces.lti.registration;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers platforms and finds them for logins and launches. */
+@Service
+public class PlatformRegistrations {
+
+	private static final Logger log = LoggerFactory.getLogger(PlatformRegistrations.class);
+
+	private final PlatformRepository platforms;
+
+	private final Clock clock;
+
+	PlatformRegistrations(PlatformRepository platforms, Clock clock) {
+		this.platforms = platforms;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates the registration or brings an existing one (same issuer and client id) in line with the settings.
+	 * Registering the same settings twice changes nothing.
+	 */
+	@Transactional
+	public Platform register(PlatformSettings settings, PlatformSource source) {
+		Optional<Platform> existing = this.platforms.findByIssuerAndClientId(settings.issuer(), settings.clientId());
+		if (existing.isEmpty()) {
+			Platform created = this.platforms.save(Platform.newRegistration(settings, source, this.clock.instant()));
+			log.info("Registered platform '{}' (issuer {}, client {}, source {})", created.name(), created.issuer(),
+					created.clientId(), source);
+			return created;
+		}
+		Platform platform = existing.get();
+		if (platform.settings().equals(settings)) {
+			return platform;
+		}
+		Platform updated = this.platforms.save(platform.withSettings(settings, this.clock.instant()));
+		log.info("Updated platform '{}' (issuer {}, client {})", updated.name(), updated.issuer(), updated.clientId());
+		return updated;
+	}
+
+	/**
+	 * Finds the registration a login initiation refers to. Without a client id the issuer must have exactly one
+	 * registration.
+	 */
+	public Optional<Platform> find(String issuer, String clientId) {
+		if (clientId != null && !clientId.isBlank()) {
+			return this.platforms.findByIssuerAndClientId(issuer, clientId);
+		}
+		List<Platform> candidates = this.platforms.findByIssuer(issuer);
+		return (candidates.size() == 1) ? Optional.of(candidates.get(0)) : Optional.empty();
+	}
+
+	public Optional<Platform> findById(long id) {
+		return this.platforms.findById(id);
+	}
+
+	public List<Platform> findAll() {
+		return this.platforms.findAll();
+	}
+
+	@Transactional
+	public Platform setEnabled(long id, boolean enabled) {
+		Platform platform = this.platforms.findById(id).orElseThrow();
+		return this.platforms.save(platform.withEnabled(enabled, this.clock.instant()));
+	}
+
+}

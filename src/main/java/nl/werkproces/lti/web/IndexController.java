@@ -1,0 +1,25 @@
+package nl.werkproces.lti.web;
+
+import nl.werkproces.lti.demo.DemoProperties;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The tool's front page: what it is and where to try it. */
+@Controller
+class IndexController {
+
+	private final DemoProperties demo;
+
+	IndexController(DemoProperties demo) {
+		this.demo = demo;
+	}
+
+	@GetMapping("/")
+	String index(Model model) {
+		model.addAttribute("demoEnabled", this.demo.enabled());
+		return "index";
+	}
+
+}

@@ -1,0 +1,52 @@
+package nl.werkproces.lti.web;
+
+import nl.werkproces.lti.launch.LaunchSessionCsrfTokenRepository;
+import nl.werkproces.lti.launch.LaunchSessionFilter;
+import nl.werkproces.lti.launch.LaunchSessions;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Who may reach what. LTI endpoints are open (they check the platform's signature themselves); pages behind
+ * {@code /app} need a launch session; everything not listed is refused. CSRF protects every form except the
+ * platform's cross-site posts to {@code /lti/login} and {@code /lti/launch}, which state and nonce protect.
+ * Framing is governed by {@link FrameAncestorsFilter}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LaunchSessions sessions) {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/", "/lti/login", "/lti/launch", "/.well-known/jwks.json", "/css/**", "/js/**",
+					"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info")
+			.permitAll()
+			.requestMatchers("/demo", "/demo/**")
+			.permitAll()
+			.requestMatchers("/app", "/app/**")
+			.hasRole("LTI_LAUNCH")
+			.anyRequest()
+			.denyAll())
+			.csrf((csrf) -> csrf.csrfTokenRepository(new LaunchSessionCsrfTokenRepository())
+				.ignoringRequestMatchers("/lti/login", "/lti/launch"))
+			.addFilterBefore(new LaunchSessionFilter(sessions), CsrfFilter.class)
+			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+			.requestCache((cache) -> cache.disable())
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
+			.logout((logout) -> logout.disable())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> response.sendError(401))
+				.accessDeniedHandler((request, response, ex) -> response.sendError(403)));
+		return http.build();
+	}
+
+}
