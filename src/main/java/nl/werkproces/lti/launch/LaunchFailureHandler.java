@@ -56,7 +56,8 @@ class LaunchFailureHandler {
 		LaunchFailure failure = ex.failure();
 		log.warn("Launch rejected [{}]: {}", failure.name(), ex.getMessage().substring(failure.name().length() + 2));
 		this.meters.counter("lti.launch.rejected", "reason", failure.name()).increment();
-		Locale locale = locale(request);
+		Locale locale = (failure == LaunchFailure.FORM_TOO_LARGE) ? new ToolLocaleResolver().resolveLocale(request)
+				: locale(request);
 		request.setAttribute(ToolLocaleResolver.ATTRIBUTE, locale);
 		String[] text = this.messages.getMessage(failure.messageKey(), null, failure.name(), locale).split("\\|", 2);
 		response.setHeader("Cache-Control", "no-store");

@@ -24,7 +24,7 @@ public class ToolLocaleResolver implements LocaleResolver {
 		if (request.getAttribute(ATTRIBUTE) instanceof Locale locale) {
 			return locale;
 		}
-		String lang = request.getParameter("lang");
+		String lang = "GET".equals(request.getMethod()) ? request.getParameter("lang") : null;
 		if (lang != null) {
 			return SupportedLocales.of(lang);
 		}

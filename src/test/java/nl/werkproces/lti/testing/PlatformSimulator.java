@@ -1,0 +1,195 @@
+package nl.werkproces.lti.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.jsonwebtoken.Jwts;
+import tools.jackson.databind.json.JsonMapper;
+
+import nl.werkproces.lti.keys.JsonWebKeys;
+import nl.werkproces.lti.registration.PlatformSettings;
+
+/**
+ * An LTI 1.3 platform for tests that speaks real HTTP: it serves its JWKS (counting the fetches) from a loopback
+ * server and signs id_tokens with real RS256 keys. Every instance has its own port, so its own issuer.
+ */
+public final class PlatformSimulator implements AutoCloseable {
+
+	public static final String CLIENT_ID = "sim-client-1";
+
+	public static final String DEPLOYMENT_ID = "1";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpServer server;
+
+	private final AtomicInteger jwksFetches = new AtomicInteger();
+
+	private final List<SigningKey> published = new ArrayList<>();
+
+	private volatile SigningKey current;
+
+	private volatile String cacheControl = "max-age=600";
+
+	private PlatformSimulator() throws IOException {
+		this.current = SigningKey.generate();
+		this.published.add(this.current);
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.createContext("/mod/lti/certs.php", this::serveJwks);
+		this.server.start();
+	}
+
+	public static PlatformSimulator start() {
+		try {
+			return new PlatformSimulator();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	public String issuer() {
+		return baseUrl();
+	}
+
+	public String jwksUri() {
+		return baseUrl() + "/mod/lti/certs.php";
+	}
+
+	public String authorizationEndpoint() {
+		return baseUrl() + "/mod/lti/auth.php";
+	}
+
+	public String tokenEndpoint() {
+		return baseUrl() + "/mod/lti/token.php";
+	}
+
+	public PlatformSettings settings() {
+		return new PlatformSettings("Simulated Moodle " + this.server.getAddress().getPort(), issuer(), CLIENT_ID,
+				authorizationEndpoint(), tokenEndpoint(), jwksUri(), Set.of(DEPLOYMENT_ID));
+	}
+
+	public int jwksFetches() {
+		return this.jwksFetches.get();
+	}
+
+	public void cacheControl(String value) {
+		this.cacheControl = value;
+	}
+
+	/** Publishes a new key and signs with it from now on (the old one stays published). */
+	public synchronized String rotateKey() {
+		this.current = SigningKey.generate();
+		this.published.add(this.current);
+		return this.current.kid();
+	}
+
+	public String kid() {
+		return this.current.kid();
+	}
+
+	/** Signs the claims with the current key, header {@code alg RS256} and its {@code kid}. */
+	public String sign(Map<String, Object> claims) {
+		return Jwts.builder().header().keyId(this.current.kid()).and().claims(claims)
+			.signWith(this.current.pair().getPrivate(), Jwts.SIG.RS256)
+			.compact();
+	}
+
+	/** Signs with the current key under the given header (for example without kid, or another kid). */
+	public String signWithHeader(Map<String, Object> header, Map<String, Object> claims) {
+		return Jwts.builder().header().add(header).and().claims(claims)
+			.signWith(this.current.pair().getPrivate(), Jwts.SIG.RS256)
+			.compact();
+	}
+
+	/** Signs with a key the platform never published. */
+	public String signWithUnpublishedKey(String kid, Map<String, Object> claims) {
+		SigningKey stranger = SigningKey.generate();
+		return Jwts.builder().header().keyId(kid).and().claims(claims)
+			.signWith(stranger.pair().getPrivate(), Jwts.SIG.RS256)
+			.compact();
+	}
+
+	/** An unsigned token ({@code alg none}). */
+	public String unsigned(Map<String, Object> claims) {
+		return encode(Map.of("alg", "none", "kid", this.current.kid())) + "." + encode(claims) + ".";
+	}
+
+	/** HS256 with the platform's public key as the HMAC secret: the classic algorithm confusion attack. */
+	public String hs256WithPublicKeyAsSecret(Map<String, Object> claims) {
+		String input = encode(Map.of("alg", "HS256", "typ", "JWT", "kid", this.current.kid())) + "." + encode(claims);
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.current.pair().getPublic().getEncoded(), "HmacSHA256"));
+			return input + "." + Base64.getUrlEncoder().withoutPadding()
+				.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	private void serveJwks(HttpExchange exchange) throws IOException {
+		this.jwksFetches.incrementAndGet();
+		List<Map<String, Object>> keys;
+		synchronized (this) {
+			keys = this.published.stream()
+				.map((key) -> JsonWebKeys.rsaSigningKey(key.kid(), (RSAPublicKey) key.pair().getPublic()))
+				.toList();
+		}
+		byte[] body = json.writeValueAsBytes(Map.of("keys", keys));
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.getResponseHeaders().add("Cache-Control", this.cacheControl);
+		exchange.sendResponseHeaders(200, body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+	private static String encode(Map<String, Object> part) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(part));
+	}
+
+	private record SigningKey(String kid, KeyPair pair) {
+
+		static SigningKey generate() {
+			try {
+				KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+				generator.initialize(2048);
+				return new SigningKey(UUID.randomUUID().toString(), generator.generateKeyPair());
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}

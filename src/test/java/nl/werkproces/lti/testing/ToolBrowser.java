@@ -1,0 +1,125 @@
+package nl.werkproces.lti.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A browser for flow tests: real HTTP to the running tool, its own cookie jar, no automatic redirects, so tests
+ * see every step of the OIDC launch.
+ */
+public final class ToolBrowser {
+
+	private final String toolBaseUrl;
+
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+	private final HttpClient http;
+
+	public ToolBrowser(String toolBaseUrl) {
+		this.toolBaseUrl = toolBaseUrl;
+		this.http = HttpClient.newBuilder().cookieHandler(this.cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	public String toolBaseUrl() {
+		return this.toolBaseUrl;
+	}
+
+	/** Moodle's login initiation (auto-submitted POST); returns the tool's redirect to the platform. */
+	public LoginRedirect initiateLogin(PlatformSimulator platform) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("iss", platform.issuer());
+		form.put("target_link_uri", this.toolBaseUrl + "/lti/launch");
+		form.put("login_hint", "4");
+		form.put("lti_message_hint", "{\"cmid\":2,\"launchid\":\"ltilaunch1_339429064\"}");
+		form.put("client_id", PlatformSimulator.CLIENT_ID);
+		form.put("lti_deployment_id", PlatformSimulator.DEPLOYMENT_ID);
+		HttpResponse<String> response = post("/lti/login", form);
+		if (response.statusCode() != 302) {
+			throw new AssertionError("login initiation answered " + response.statusCode() + ": " + response.body());
+		}
+		return new LoginRedirect(response.headers().firstValue("Location").orElseThrow());
+	}
+
+	/** The platform's form_post of the id_token to the redirect URI. */
+	public HttpResponse<String> launch(String idToken, String state) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("id_token", idToken);
+		form.put("state", state);
+		return post("/lti/launch", form);
+	}
+
+	public HttpResponse<String> post(String path, Map<String, String> form) {
+		String body = form.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return postRaw(path, body);
+	}
+
+	public HttpResponse<String> postRaw(String path, String body) {
+		return send(HttpRequest.newBuilder(URI.create(this.toolBaseUrl + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept-Language", "nl")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	public HttpResponse<String> get(String pathOrUrl) {
+		String url = pathOrUrl.startsWith("http") ? pathOrUrl : this.toolBaseUrl + pathOrUrl;
+		return send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "nl").GET().build());
+	}
+
+	/** Forgets every cookie, as a browser that blocks third-party cookies in an iframe would not send them. */
+	public void dropCookies() {
+		this.cookies.getCookieStore().removeAll();
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The tool's redirect to the platform's authorization endpoint, with its parameters. */
+	public record LoginRedirect(String location) {
+
+		public Map<String, String> parameters() {
+			String query = URI.create(this.location).getRawQuery();
+			Map<String, String> parameters = new LinkedHashMap<>();
+			for (String pair : query.split("&")) {
+				String[] kv = pair.split("=", 2);
+				parameters.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+						URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
+			}
+			return parameters;
+		}
+
+		public String state() {
+			return parameters().get("state");
+		}
+
+		public String nonce() {
+			return parameters().get("nonce");
+		}
+
+	}
+
+}
