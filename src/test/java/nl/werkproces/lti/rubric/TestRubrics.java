@@ -3,7 +3,9 @@ package nl.werkproces.lti.rubric;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -61,6 +63,18 @@ final class TestRubrics {
 		}).toList();
 		return new Rubric(UUID.nameUUIDFromBytes(("size " + size).getBytes()), WORKED_EXAMPLE_ORIGIN,
 				RubricVersion.template(DERIVED_AT), RubricScale.POINTS_0_3, criteria, List.of());
+	}
+
+	/** The chosen levels for a rubric, given in criterion order. */
+	static Map<String, Integer> levels(Rubric rubric, int... scores) {
+		if (scores.length != rubric.criteria().size()) {
+			throw new IllegalArgumentException("need " + rubric.criteria().size() + " scores");
+		}
+		Map<String, Integer> levels = new LinkedHashMap<>();
+		for (int i = 0; i < scores.length; i++) {
+			levels.put(rubric.criteria().get(i).key(), scores[i]);
+		}
+		return levels;
 	}
 
 }
