@@ -20,7 +20,8 @@ import org.springframework.util.Assert;
  * <ul>
  * <li>The rubric's identifier is the rubric id; criteria and levels get name-based UUIDs from the rubric id, the
  * criterion key and the score, so exporting the same rubric twice gives the same identifiers.</li>
- * <li>Each {@code uri} is the tool's base URI with the CASE resource path, e.g. {@code .../CFRubrics/{identifier}}.</li>
+ * <li>Each {@code uri} is the tool's base URI with the CASE resource path, e.g.
+ * {@code .../CFRubrics/{identifier}}.</li>
  * <li>CASE has no fields for dossier version, kritisch or aanvullend: the rubric {@code description} names dossier,
  * version, werkproces, profiel, maximum and cesuur; the criterion {@code category} says "Proces" or "Product" and
  * adds "kritisch" and "aanvullend".</li>

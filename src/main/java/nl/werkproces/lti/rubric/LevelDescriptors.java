@@ -36,7 +36,8 @@ final class LevelDescriptors {
 		}
 		return switch (score) {
 			case 0 -> "Niet aangetoond";
-			case 1 -> (kind == CriterionKind.PROCESS) ? "Gedeeltelijk of alleen met sturing" : "Gedeeltelijk of onvolledig";
+			case 1 -> (kind == CriterionKind.PROCESS) ? "Gedeeltelijk of alleen met sturing"
+					: "Gedeeltelijk of onvolledig";
 			case 2 -> "Zoals beschreven";
 			default -> (kind == CriterionKind.PROCESS) ? "Zelfstandig, goed onderbouwd en proactief"
 					: "Volledig zoals beschreven, zelfstandig gerealiseerd en goed onderbouwd";

@@ -29,11 +29,15 @@ sealed interface RubricChange {
 			Criterion edited = old.withText(requireText(this.text, "Text of criterion " + this.key));
 			List<Level> levels = old.levels()
 				.stream()
-				.map((level) -> LevelDescriptors.isGenerated(old, draft.scale, level) ? new Level(level.score(),
-						level.label(), LevelDescriptors.descriptor(old.kind(), draft.scale, level.score(), edited.text()))
-						: level)
+				.map((level) -> LevelDescriptors.isGenerated(old, draft.scale, level)
+						? regenerated(level, edited, draft) : level)
 				.toList();
 			draft.replace(edited.withLevels(levels));
+		}
+
+		private static Level regenerated(Level level, Criterion criterion, RubricDraft draft) {
+			return new Level(level.score(), level.label(),
+					LevelDescriptors.descriptor(criterion.kind(), draft.scale, level.score(), criterion.text()));
 		}
 
 	}
