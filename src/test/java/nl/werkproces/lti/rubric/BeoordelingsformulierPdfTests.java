@@ -1,0 +1,189 @@
+package nl.werkproces.lti.rubric;
+
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BeoordelingsformulierPdfTests {
+
+	private final Rubric workedExample = TestRubrics.workedExample();
+
+	@Test
+	void headerNamesDossierVersionWerkprocesProfielAndRubricVersion() throws IOException {
+		String text = text(BeoordelingsformulierPdf.render(this.workedExample));
+
+		assertThat(text).contains("Beoordelingsformulier")
+			.contains("Werkproces B1-K2-W2: Implementeert (een deel van) het informatiesysteem")
+			.contains("Profiel: Netwerk- en mediabeheerder")
+			.contains("Kwalificatiedossier: ICT- en mediabeheer, versie 2016")
+			.contains("Rubric: versie 1, afgeleid uit het kwalificatiedossier (id " + this.workedExample.id() + ")")
+			.contains("Onderliggende competenties (niet gescoord): Vakdeskundigheid toepassen");
+	}
+
+	@Test
+	void formHasFieldsForStudentAssessorsAndDate() throws IOException {
+		String text = text(BeoordelingsformulierPdf.render(this.workedExample));
+
+		assertThat(text).contains("Naam student:", "Studentnummer:", "Beoordelaar 1:", "Beoordelaar 2:", "Datum:");
+	}
+
+	@Test
+	void tableHasLevelColumnsAndEveryCriterionInFull() throws IOException {
+		byte[] pdf = BeoordelingsformulierPdf.render(this.workedExample);
+
+		assertThat(text(pdf)).contains("Criterium", "0 niet aangetoond", "1 onvoldoende", "2 voldoende", "3 goed",
+				"Gedeeltelijk of alleen met sturing", "Zelfstandig, goed onderbouwd en");
+		String criterionColumn = criterionColumn(pdf);
+		for (int i = 0; i < this.workedExample.criteria().size(); i++) {
+			assertThat(criterionColumn).contains((i + 1) + ". " + this.workedExample.criteria().get(i).text());
+		}
+		assertThat(criterionColumn).contains("Product \u00b7 kritisch \u00b7 aanvullend");
+	}
+
+	@Test
+	void totalsShowMaximumCesuurKritischVerdictAndCijfer() throws IOException {
+		String text = text(BeoordelingsformulierPdf.render(this.workedExample));
+
+		assertThat(text).contains("Totaal: ________ van 27 punten")
+			.contains("Cesuur: 18 punten (voldoende vanaf 18, goed vanaf 23 als geen criterium onder voldoende is)")
+			.contains("Kritisch: criterium 8, 9")
+			.contains("Oordeel:")
+			.contains("onvoldoende voldoende goed")
+			.contains("Cijfer: ________")
+			.contains("S >= 18 geeft 5,5 + 4,5 \u00d7 (S - 18) / 9");
+	}
+
+	@Test
+	void formEndsWithSignaturesForStudentAndBothAssessors() throws IOException {
+		String text = text(BeoordelingsformulierPdf.render(this.workedExample));
+
+		assertThat(text).contains("Handtekening student", "Handtekening beoordelaar 1", "Handtekening beoordelaar 2");
+	}
+
+	@Test
+	void everyPageHasAFooterWithDossierVersionAndPageNumber() throws IOException {
+		byte[] pdf = BeoordelingsformulierPdf.render(TestRubrics.ofSize(40));
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			int pages = document.getNumberOfPages();
+			assertThat(pages).isGreaterThan(1);
+			for (int page = 1; page <= pages; page++) {
+				assertThat(pageText(document, page)).contains("pagina " + page + " van " + pages)
+					.contains("ICT- en mediabeheer versie 2016 \u00b7 B1-K2-W2 (Netwerk- en mediabeheerder) \u00b7 rubricversie 1");
+			}
+		}
+	}
+
+	@Test
+	void longRubricRunsOverPagesAndRepeatsTheColumnHeadings() throws IOException {
+		Rubric long40 = TestRubrics.ofSize(40);
+		byte[] pdf = BeoordelingsformulierPdf.render(long40);
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(pageText(document, 2)).contains("Criterium", "3 goed");
+			assertThat(pageText(document, document.getNumberOfPages())).contains("Handtekening beoordelaar 2");
+		}
+		String criterionColumn = criterionColumn(pdf);
+		for (int i = 0; i < 40; i++) {
+			assertThat(criterionColumn).contains((i + 1) + ". Voert handeling " + (i + 1) + " correct uit");
+		}
+	}
+
+	@Test
+	void criterionTallerThanAPageContinuesOnTheNextPage() throws IOException {
+		String longText = String.join(" ", IntStream.rangeClosed(1, 600).mapToObj((i) -> "woord" + i).toList());
+		Rubric rubric = new RubricEditor(TestRubrics.CLOCK).apply(this.workedExample,
+				RubricChanges.create().add(CriterionKind.PROCESS, longText, false).moveTo("eigen-2-1", 0));
+
+		byte[] pdf = BeoordelingsformulierPdf.render(rubric);
+
+		assertThat(criterionColumn(pdf)).contains("1. " + longText).contains("10. " + this.workedExample.criteria().get(8).text());
+		assertThat(text(pdf)).contains("Rubric: versie 2, door de docent aangepast");
+	}
+
+	@Test
+	void charactersOutsideWinAnsiAreMappedInsteadOfFailing() throws IOException {
+		Rubric rubric = new RubricEditor(TestRubrics.CLOCK).apply(this.workedExample, RubricChanges.create()
+			.editText("gedrag-1", "Haalt \u2265 85 % uptime \u2192 rapporteert in \u65e5\u672c\u8a9e aan Erd\u0151s"));
+
+		String criterionColumn = criterionColumn(BeoordelingsformulierPdf.render(rubric));
+
+		assertThat(criterionColumn).contains("1. Haalt >= 85 % uptime -> rapporteert in ??? aan Erdos");
+		assertThat(criterionColumn).contains("ge\u00efnstalleerde netwerkcomponenten");
+	}
+
+	@Test
+	void editedDescriptorIsPrintedAndGeneratedOnesShowTheLevelMeaning() throws IOException {
+		Rubric rubric = new RubricEditor(TestRubrics.CLOCK).apply(this.workedExample,
+				RubricChanges.create().editDescriptor("gedrag-2", 3, "Eigen omschrijving"));
+
+		String text = text(BeoordelingsformulierPdf.render(rubric));
+
+		assertThat(text).contains("Eigen omschrijving").doesNotContain("Zoals beschreven: zorgt");
+	}
+
+	@Test
+	void ovgFormHasThreeLevelColumns() throws IOException {
+		Rubric ovg = new RubricEditor(TestRubrics.CLOCK).apply(this.workedExample,
+				RubricChanges.create().changeScale(RubricScale.OVG));
+
+		String text = text(BeoordelingsformulierPdf.render(ovg));
+
+		assertThat(text).contains("O onvoldoende", "V voldoende", "G goed").doesNotContain("niet aangetoond");
+	}
+
+	@Test
+	void formWithoutProfielSaysBasisdeel() throws IOException {
+		Rubric rubric = new Rubric(this.workedExample.id(), new RubricOrigin("ICT- en mediabeheer", "2016", "B1-K2-W2",
+				"Implementeert (een deel van) het informatiesysteem", null), this.workedExample.version(),
+				this.workedExample.scale(), this.workedExample.criteria().subList(0, 5), List.of());
+
+		String text = text(BeoordelingsformulierPdf.render(rubric));
+
+		assertThat(text).contains("Profiel: geen (basisdeel)").contains("Kritisch: geen kritische criteria")
+			.contains("ICT- en mediabeheer versie 2016 \u00b7 B1-K2-W2 \u00b7 rubricversie 1");
+	}
+
+	private static String text(byte[] pdf) throws IOException {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			return normalise(new PDFTextStripper().getText(document));
+		}
+	}
+
+	private static String pageText(PDDocument document, int page) throws IOException {
+		PDFTextStripper stripper = new PDFTextStripper();
+		stripper.setStartPage(page);
+		stripper.setEndPage(page);
+		return normalise(stripper.getText(document));
+	}
+
+	/** The text of the criterion column of all pages without footers and column headings, lines joined with spaces. */
+	private static String criterionColumn(byte[] pdf) throws IOException {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			List<String> pages = new ArrayList<>();
+			for (int i = 0; i < document.getNumberOfPages(); i++) {
+				PDFTextStripperByArea stripper = new PDFTextStripperByArea();
+				stripper.addRegion("criterion", new Rectangle2D.Float(PdfCanvas.MARGIN - 1, 0,
+						BeoordelingsformulierTable.CRITERION_WIDTH, PdfCanvas.PAGE.getHeight() - PdfCanvas.MARGIN));
+				stripper.extractRegions(document.getPage(i));
+				pages.add(stripper.getTextForRegion("criterion"));
+			}
+			return normalise(String.join(" ", pages)).replace(" Criterium ", " ");
+		}
+	}
+
+	private static String normalise(String text) {
+		return text.replaceAll("\\s+", " ");
+	}
+
+}
