@@ -1,0 +1,61 @@
+package nl.werkproces.lti.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) for browser tests. Without them
+ * the tests are skipped on a developer machine, but fail when {@code CI_REQUIRE_BROWSER=true} (set by .ci/run).
+ */
+public final class Browsers {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private Browsers() {
+	}
+
+	public static WebDriver chromium() {
+		boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!available) {
+			if ("true".equals(System.getenv("CI_REQUIRE_BROWSER"))) {
+				throw new IllegalStateException("CI requires Chromium: install chromium and chromium-driver");
+			}
+			Assumptions.abort("Chromium not installed (apt-get install chromium chromium-driver)");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=nl");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		return driver;
+	}
+
+	/** Saves a screenshot under {@code target/screenshots/}. */
+	public static void screenshot(WebDriver driver, String name) {
+		try {
+			Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+			byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+			Files.write(dir.resolve(name + ".png"), png);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
