@@ -44,7 +44,7 @@ class DemoController {
 		if (!sameOrigin(this.urls.baseUrl(request), URI.create(demo.baseUrl()))) {
 			return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(demo.baseUrl() + "/demo")).build();
 		}
-		model.addAttribute("demo", demo);
+		model.addAttribute("issuer", demo.issuer());
 		model.addAttribute("clientId", DemoPlatform.CLIENT_ID);
 		model.addAttribute("deploymentId", DemoPlatform.DEPLOYMENT_ID);
 		return "demo/course";

@@ -1,7 +1,7 @@
 package nl.werkproces.lti.demo;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -20,42 +20,42 @@ class DemoPlatformBrowserTests {
 	@LocalServerPort
 	int port;
 
-	WebDriver browser;
+	static WebDriver browser;
 
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browsers.chromium();
+	@BeforeAll
+	static void openBrowser() {
+		browser = Browsers.chromium();
 	}
 
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
 		}
 	}
 
 	@Test
 	void studentLaunchesInIframeAndSeesWhoAndWhere() {
-		this.browser.get("http://localhost:" + this.port + "/demo");
-		this.browser.findElement(By.id("launch-student")).click();
-		this.browser.switchTo().frame("tool-frame");
-		String welcome = this.browser.findElement(By.id("welcome")).getText();
+		browser.get("http://localhost:" + this.port + "/demo");
+		browser.findElement(By.id("launch-student")).click();
+		browser.switchTo().frame("tool-frame");
+		String welcome = browser.findElement(By.id("welcome")).getText();
 		assertThat(welcome).isEqualTo("Welkom, Sanne de Vries");
-		assertThat(this.browser.findElement(By.id("roles")).getText()).isEqualTo("Student");
-		assertThat(this.browser.findElement(By.id("course")).getText()).isEqualTo("ICT-beheer leerjaar 2 (demo)");
-		this.browser.switchTo().defaultContent();
-		Browsers.screenshot(this.browser, "demo-student-launch");
+		assertThat(browser.findElement(By.id("roles")).getText()).isEqualTo("Student");
+		assertThat(browser.findElement(By.id("course")).getText()).isEqualTo("ICT-beheer leerjaar 2 (demo)");
+		browser.switchTo().defaultContent();
+		Browsers.screenshot(browser, "demo-student-launch");
 	}
 
 	@Test
 	void teacherLaunchesInIframeInEnglish() {
-		this.browser.get("http://localhost:" + this.port + "/demo?lang=en");
-		this.browser.findElement(By.id("launch-teacher")).click();
-		this.browser.switchTo().frame("tool-frame");
-		assertThat(this.browser.findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Jeroen Bakker");
-		assertThat(this.browser.findElement(By.id("roles")).getText()).isEqualTo("Teacher");
-		this.browser.switchTo().defaultContent();
-		Browsers.screenshot(this.browser, "demo-teacher-launch");
+		browser.get("http://localhost:" + this.port + "/demo?lang=en");
+		browser.findElement(By.id("launch-teacher")).click();
+		browser.switchTo().frame("tool-frame");
+		assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Jeroen Bakker");
+		assertThat(browser.findElement(By.id("roles")).getText()).isEqualTo("Teacher");
+		browser.switchTo().defaultContent();
+		Browsers.screenshot(browser, "demo-teacher-launch");
 	}
 
 }

@@ -39,6 +39,7 @@ public final class Browsers {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=nl");
+		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "nl,en"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
