@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,9 +21,12 @@ public class PlatformRegistrations {
 
 	private final Clock clock;
 
-	PlatformRegistrations(PlatformRepository platforms, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	PlatformRegistrations(PlatformRepository platforms, Clock clock, ApplicationEventPublisher events) {
 		this.platforms = platforms;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -36,6 +40,7 @@ public class PlatformRegistrations {
 			Platform created = this.platforms.save(Platform.newRegistration(settings, source, this.clock.instant()));
 			log.info("Registered platform '{}' (issuer {}, client {}, source {})", created.name(), created.issuer(),
 					created.clientId(), source);
+			this.events.publishEvent(new PlatformsChanged(created.id()));
 			return created;
 		}
 		Platform platform = existing.get();
@@ -44,6 +49,7 @@ public class PlatformRegistrations {
 		}
 		Platform updated = this.platforms.save(platform.withSettings(settings, this.clock.instant()));
 		log.info("Updated platform '{}' (issuer {}, client {})", updated.name(), updated.issuer(), updated.clientId());
+		this.events.publishEvent(new PlatformsChanged(updated.id()));
 		return updated;
 	}
 
@@ -70,7 +76,9 @@ public class PlatformRegistrations {
 	@Transactional
 	public Platform setEnabled(long id, boolean enabled) {
 		Platform platform = this.platforms.findById(id).orElseThrow();
-		return this.platforms.save(platform.withEnabled(enabled, this.clock.instant()));
+		Platform saved = this.platforms.save(platform.withEnabled(enabled, this.clock.instant()));
+		this.events.publishEvent(new PlatformsChanged(id));
+		return saved;
 	}
 
 }

@@ -15,7 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import nl.werkproces.lti.registration.Platform;
 import nl.werkproces.lti.registration.PlatformRegistrations;
+import nl.werkproces.lti.registration.PlatformsChanged;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -48,7 +50,8 @@ public class FrameAncestorsFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** Forgets the cached policy, for example after a platform was added. */
+	/** Forgets the cached policy after a platform was added, changed, enabled or disabled. */
+	@EventListener(PlatformsChanged.class)
 	public void refresh() {
 		this.readAt = Instant.MIN;
 	}

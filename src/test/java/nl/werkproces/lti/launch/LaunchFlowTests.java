@@ -92,6 +92,14 @@ class LaunchFlowTests {
 	}
 
 	@Test
+	void pagesMayBeFramedByRegisteredPlatformsOnly() {
+		HttpResponse<String> page = this.browser.get(launchWith(student()).headers().firstValue("Location").orElseThrow());
+		String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+		assertThat(policy).startsWith("frame-ancestors 'self'").contains(this.platform.baseUrl());
+		assertThat(page.headers().firstValue("X-Frame-Options")).isEmpty();
+	}
+
+	@Test
 	void appWithoutSessionIsRefused() {
 		assertThat(this.browser.get("/app").statusCode()).isEqualTo(401);
 		assertThat(this.browser.get("/app?lsid=not-a-session").statusCode()).isEqualTo(401);
