@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import nl.werkproces.lti.dossier.ClassifiedLine.Kind;
-
 /**
  * Splits clean dossier lines into the parts that are read differently: the overview (which
  * lists profielen, kerntaken and werkprocessen by title), the descriptions (from each "B1-K1:"
@@ -65,7 +63,7 @@ record DocumentParts(List<String> overview, List<String> descriptions, List<Stri
 		if (startsOverview(line)) {
 			return Part.OVERVIEW;
 		}
-		if (LineClassifier.classify(line).kind() == Kind.HEADING) {
+		if (LineClassifier.isHeading(line)) {
 			return Part.DESCRIPTION;
 		}
 		if (BASISDEEL.matcher(line).matches()) {

@@ -32,6 +32,12 @@ final class LineClassifier {
 	private LineClassifier() {
 	}
 
+	/** Whether the line is a kerntaak or werkproces heading such as "B1-K1-W2: title". */
+	static boolean isHeading(String line) {
+		return !line.isEmpty() && (line.charAt(0) == 'B' || line.charAt(0) == 'P' || line.charAt(0) == 'b'
+				|| line.charAt(0) == 'p') && HEADING.matcher(line).matches();
+	}
+
 	static ClassifiedLine classify(String line) {
 		if (line.isBlank() || line.equals(TextNormalizer.PAGE_BREAK)) {
 			return ClassifiedLine.of(Kind.BLANK, "");

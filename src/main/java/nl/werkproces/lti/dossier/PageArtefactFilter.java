@@ -41,10 +41,10 @@ final class PageArtefactFilter {
 		Set<String> running = runningLines(pages);
 		List<String> kept = new ArrayList<>();
 		for (List<String> page : pages) {
-			List<Integer> content = contentIndexes(page);
+			Set<Integer> edge = edgeIndexes(page);
 			for (int i = 0; i < page.size(); i++) {
 				String line = page.get(i);
-				boolean atEdge = isAtEdge(content, i);
+				boolean atEdge = edge.contains(i);
 				boolean pageNumber = PAGE_NUMBER.matcher(line).matches()
 						|| (pages.size() > 1 && atEdge && BARE_NUMBER.matcher(line).matches());
 				boolean runningLine = RUNNING_DOSSIER_LINE.matcher(line).matches() || (atEdge && running.contains(line));
@@ -72,32 +72,29 @@ final class PageArtefactFilter {
 		return pages;
 	}
 
-	private static List<Integer> contentIndexes(List<String> page) {
-		List<Integer> indexes = new ArrayList<>();
+	/** The indexes of the first and last {@value #EDGE} non-blank lines of a page. */
+	private static Set<Integer> edgeIndexes(List<String> page) {
+		List<Integer> content = new ArrayList<>();
 		for (int i = 0; i < page.size(); i++) {
 			if (!page.get(i).isBlank()) {
-				indexes.add(i);
+				content.add(i);
 			}
 		}
-		return indexes;
-	}
-
-	private static boolean isAtEdge(List<Integer> content, int index) {
-		int position = content.indexOf(index);
-		return position >= 0 && (position < EDGE || position >= content.size() - EDGE);
+		Set<Integer> edge = new HashSet<>();
+		for (int i = 0; i < content.size(); i++) {
+			if (i < EDGE || i >= content.size() - EDGE) {
+				edge.add(content.get(i));
+			}
+		}
+		return edge;
 	}
 
 	/** Lines that stand at the edge of several pages and are not dossier structure. */
 	private static Set<String> runningLines(List<List<String>> pages) {
 		Map<String, Integer> counts = new HashMap<>();
 		for (List<String> page : pages) {
-			List<Integer> content = contentIndexes(page);
 			Set<String> edgeLines = new HashSet<>();
-			for (int i = 0; i < content.size(); i++) {
-				if (i < EDGE || i >= content.size() - EDGE) {
-					edgeLines.add(page.get(content.get(i)));
-				}
-			}
+			edgeIndexes(page).forEach((index) -> edgeLines.add(page.get(index)));
 			edgeLines.forEach((line) -> counts.merge(line, 1, Integer::sum));
 		}
 		Set<String> running = new HashSet<>();

@@ -17,6 +17,8 @@ enum Section {
 			"verantwoordelijkheid en zelfstandigheid", VERANTWOORDELIJKHEID, "vakkennis en vaardigheden", VAKKENNIS,
 			"omschrijving", OMSCHRIJVING, "resultaat", RESULTAAT, "gedrag", GEDRAG);
 
+	private static final int MAX_HEADING_LENGTH = 45;
+
 	private final boolean ofWerkproces;
 
 	Section(boolean ofWerkproces) {
@@ -30,7 +32,11 @@ enum Section {
 
 	/** The section a line heads, e.g. "Gedrag" or "Vakkennis en vaardigheden:". */
 	static Optional<Section> headedBy(String line) {
-		String key = line.toLowerCase(Locale.ROOT).replaceAll(":$", "").strip();
+		if (line.length() > MAX_HEADING_LENGTH) {
+			return Optional.empty();
+		}
+		String key = line.toLowerCase(Locale.ROOT);
+		key = key.endsWith(":") ? key.substring(0, key.length() - 1).strip() : key;
 		return Optional.ofNullable(HEADINGS.get(key));
 	}
 

@@ -22,8 +22,6 @@ final class TextNormalizer {
 
 	private static final Pattern DASH_BULLET = Pattern.compile("^[\u2013\u2014\u2012\u2212]\\s+");
 
-	private static final Pattern SPACES = Pattern.compile("[\\s\u00A0\u2007\u202F\u2000-\u200A\u3000]+");
-
 	private static final Pattern INVISIBLE = Pattern.compile("[\u00AD\u200B\u200C\u200D\u2060\uFEFF]");
 
 	private TextNormalizer() {
@@ -39,14 +37,41 @@ final class TextNormalizer {
 	}
 
 	static String normalizeLine(String line) {
-		String text = Normalizer.normalize(line, Normalizer.Form.NFC);
-		text = INVISIBLE.matcher(text).replaceAll("");
-		text = replaceLigatures(text);
-		text = SPACES.matcher(text).replaceAll(" ").strip();
+		String text = isAscii(line) ? line
+				: replaceLigatures(INVISIBLE.matcher(Normalizer.normalize(line, Normalizer.Form.NFC)).replaceAll(""));
+		text = collapseSpaces(text);
 		if (!text.isEmpty() && BULLET_GLYPHS.indexOf(text.charAt(0)) >= 0) {
 			return BULLET + " " + text.substring(1).strip();
 		}
 		return DASH_BULLET.matcher(text).replaceFirst("- ");
+	}
+
+	private static boolean isAscii(String line) {
+		for (int i = 0; i < line.length(); i++) {
+			if (line.charAt(i) > 0x7E) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Every run of white space (also non-breaking and other Unicode spaces) becomes one space. */
+	private static String collapseSpaces(String text) {
+		StringBuilder result = new StringBuilder(text.length());
+		boolean pendingSpace = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+				pendingSpace = result.length() > 0;
+				continue;
+			}
+			if (pendingSpace) {
+				result.append(' ');
+				pendingSpace = false;
+			}
+			result.append(c);
+		}
+		return result.toString();
 	}
 
 	private static String replaceLigatures(String text) {
