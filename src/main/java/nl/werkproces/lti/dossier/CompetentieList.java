@@ -18,8 +18,9 @@ final class CompetentieList {
 				"Samenwerken en overleggen", "Ethisch en integer handelen", "Relaties bouwen en netwerken",
 				"Overtuigen en beïnvloeden", "Presenteren", "Formuleren en rapporteren", "Vakdeskundigheid toepassen",
 				"Materialen en middelen inzetten", "Analyseren", "Onderzoeken", "Creëren en innoveren", "Leren",
-				"Plannen en organiseren", "Op de behoeften en verwachtingen van de \"klant\" richten", "Kwaliteit leveren",
-				"Instructies en procedures opvolgen", "Omgaan met verandering en aanpassen", "Met druk en tegenslag omgaan",
+				"Plannen en organiseren", "Op de behoeften en verwachtingen van de \"klant\" richten",
+				"Kwaliteit leveren", "Instructies en procedures opvolgen", "Omgaan met verandering en aanpassen",
+				"Met druk en tegenslag omgaan",
 				"Gedrevenheid en ambitie tonen", "Ondernemend en commercieel handelen", "Bedrijfsmatig handelen")
 		.stream()
 		.map(CompetentieList::key)

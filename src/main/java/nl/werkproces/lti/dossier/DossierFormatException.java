@@ -9,6 +9,8 @@ import java.util.Objects;
  */
 public class DossierFormatException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final Reason reason;
 
 	private final String dutchMessage;

@@ -89,7 +89,9 @@ public final class DossierTextParser {
 	}
 
 	private static void requireWerkprocessen(Drafts drafts, List<String> lines) {
-		boolean hasWerkprocessen = drafts.kerntaken().stream().anyMatch((kerntaak) -> !kerntaak.werkprocessen().isEmpty());
+		boolean hasWerkprocessen = drafts.kerntaken()
+			.stream()
+			.anyMatch((kerntaak) -> !kerntaak.werkprocessen().isEmpty());
 		if (hasWerkprocessen) {
 			return;
 		}

@@ -56,7 +56,8 @@ record Overview(List<ProfielLine> tableRows, List<ProfielLine> listedProfielen, 
 				inListing = true;
 			}
 			else if (!inListing && !isEntry && tableRow.matches()) {
-				tableRows.add(new ProfielLine(tableRow.group(1), tableRow.group(2), Integer.valueOf(tableRow.group(3))));
+				Integer niveau = Integer.valueOf(tableRow.group(3));
+				tableRows.add(new ProfielLine(tableRow.group(1), tableRow.group(2), niveau));
 			}
 			else if (isEntry) {
 				entries.addAll(entries(line, inListing ? listingProfiel : null));

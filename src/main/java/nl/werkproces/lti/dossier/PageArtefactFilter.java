@@ -18,14 +18,13 @@ import nl.werkproces.lti.dossier.ClassifiedLine.Kind;
  */
 final class PageArtefactFilter {
 
-	private static final Pattern PAGE_NUMBER = Pattern.compile(
-			"^(?:(?:pagina|page|blz\\.?|p\\.)\\s*\\d+(?:\\s*(?:van|of|/)\\s*\\d+)?|\\d+\\s*(?:van|/)\\s*\\d+|-\\s*\\d+\\s*-)$",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern PAGE_NUMBER = Pattern.compile("^(?:(?:pagina|page|blz\\.?|p\\.)\\s*\\d+"
+			+ "(?:\\s*(?:van|of|/)\\s*\\d+)?|\\d+\\s*(?:van|/)\\s*\\d+|-\\s*\\d+\\s*-)$", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern BARE_NUMBER = Pattern.compile("^\\d{1,3}$");
 
-	private static final Pattern RUNNING_DOSSIER_LINE = Pattern
-		.compile("^kwalificatiedossier\\b.*\\b(?:crebo|versie|geldig vanaf|pagina|cohort)\\b.*$", Pattern.CASE_INSENSITIVE);
+	private static final Pattern RUNNING_DOSSIER_LINE = Pattern.compile(
+			"^kwalificatiedossier\\b.*\\b(?:crebo|versie|geldig vanaf|pagina|cohort)\\b.*$", Pattern.CASE_INSENSITIVE);
 
 	/** A line at a page's edge on at least this many pages is a running header or footer. */
 	private static final int RUNNING_MIN_PAGES = 3;
@@ -47,7 +46,8 @@ final class PageArtefactFilter {
 				boolean atEdge = edge.contains(i);
 				boolean pageNumber = PAGE_NUMBER.matcher(line).matches()
 						|| (pages.size() > 1 && atEdge && BARE_NUMBER.matcher(line).matches());
-				boolean runningLine = RUNNING_DOSSIER_LINE.matcher(line).matches() || (atEdge && running.contains(line));
+				boolean runningLine = RUNNING_DOSSIER_LINE.matcher(line).matches()
+						|| (atEdge && running.contains(line));
 				if (!pageNumber && !runningLine) {
 					kept.add(line);
 				}

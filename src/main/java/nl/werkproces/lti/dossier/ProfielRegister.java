@@ -72,8 +72,9 @@ final class ProfielRegister {
 		Registered profiel = this.profielen.computeIfAbsent(key(naam), (key) -> new Registered(naam.strip()));
 		if (code != null) {
 			if (profiel.code != null && !profiel.code.equals(code) && source.compareTo(profiel.codeSource) >= 0) {
-				this.warnings.accept("Profiel " + profiel.naam + " heet " + profiel.code + " in " + profiel.codeSource.dutch
-						+ " maar " + code + " in " + source.dutch + "; " + code + " aangehouden.");
+				this.warnings.accept("Profiel " + profiel.naam + " heet " + profiel.code + " in "
+						+ profiel.codeSource.dutch + " maar " + code + " in " + source.dutch + "; " + code
+						+ " aangehouden.");
 			}
 			if (profiel.code == null || source.compareTo(profiel.codeSource) >= 0) {
 				profiel.code = code;
@@ -82,8 +83,8 @@ final class ProfielRegister {
 		}
 		if (mboNiveau != null) {
 			if (profiel.mboNiveau != null && !profiel.mboNiveau.equals(mboNiveau)) {
-				this.warnings.accept("Profiel " + profiel.naam + " heeft twee mbo-niveaus: " + profiel.mboNiveau + " en "
-						+ mboNiveau + "; " + mboNiveau + " aangehouden.");
+				this.warnings.accept("Profiel " + profiel.naam + " heeft twee mbo-niveaus: " + profiel.mboNiveau
+						+ " en " + mboNiveau + "; " + mboNiveau + " aangehouden.");
 			}
 			profiel.mboNiveau = mboNiveau;
 		}
@@ -125,7 +126,8 @@ final class ProfielRegister {
 			result.add(new Profiel(profiel.code, profiel.naam, profiel.mboNiveau, profiel.crebo,
 					kerntakenByProfiel.getOrDefault(profiel.naam, List.of())));
 		}
-		result.sort(Comparator.comparing(Profiel::code, Comparator.nullsLast(Comparator.comparing(ProfielRegister::number))));
+		Comparator<String> byNumber = Comparator.comparing(ProfielRegister::number);
+		result.sort(Comparator.comparing(Profiel::code, Comparator.nullsLast(byNumber)));
 		return result;
 	}
 

@@ -41,11 +41,11 @@ final class SecureXml {
 			return newBuilder().parse(new InputSource(new ByteArrayInputStream(xml)));
 		}
 		catch (SAXParseException ex) {
+			int line = ex.getLineNumber();
+			int column = ex.getColumnNumber();
 			throw new DossierFormatException(Reason.XML_INVALID,
-					"Het XML-bestand is niet geldig (regel " + ex.getLineNumber() + ", kolom " + ex.getColumnNumber() + ").",
-					"The XML is not well-formed (line " + ex.getLineNumber() + ", column " + ex.getColumnNumber() + "): "
-							+ ex.getMessage(),
-					ex);
+					"Het XML-bestand is niet geldig (regel " + line + ", kolom " + column + ").",
+					"The XML is not well-formed (line " + line + ", column " + column + "): " + ex.getMessage(), ex);
 		}
 		catch (SAXException | IOException ex) {
 			throw new DossierFormatException(Reason.XML_INVALID, "Het XML-bestand kan niet worden gelezen.",

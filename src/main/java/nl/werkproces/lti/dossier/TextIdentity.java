@@ -18,8 +18,8 @@ record TextIdentity(String titel, String crebo, String versie, LocalDate geldigV
 	private static final Pattern TITLE = Pattern
 		.compile("^Kwalificatiedossier(?:\\s+mbo)?\\s*[:\\-\u2013]?\\s*(.*)$");
 
-	private static final Pattern TITLE_END = Pattern
-		.compile("\\s*(?:[,(|\u2013]|\\s-\\s)?\\s*\\b(?:crebo|versie|geldig|cohort|pagina)\\b.*$", Pattern.CASE_INSENSITIVE);
+	private static final Pattern TITLE_END = Pattern.compile(
+			"\\s*(?:[,(|\u2013]|\\s-\\s)?\\s*\\b(?:crebo|versie|geldig|cohort|pagina)\\b.*$", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern CREBO = Pattern
 		.compile("\\bcrebo(?:nummer|code|-?nr\\.?)?\\s*:?\\s*(\\d{5})\\b", Pattern.CASE_INSENSITIVE);
@@ -27,9 +27,8 @@ record TextIdentity(String titel, String crebo, String versie, LocalDate geldigV
 	private static final Pattern VERSIE = Pattern
 		.compile("\\bversie\\s*:?\\s*(\\d{1,4}(?:[.-]\\d{1,4})?)\\b", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern GELDIG_VANAF = Pattern.compile(
-			"\\bgeldig\\s+(?:vanaf|per|m\\.?i\\.?v\\.?)\\s*:?\\s*(\\d{1,2})[-\\s./]+(\\d{1,2}|[a-z]+)[-\\s./]+(\\d{4})\\b",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern GELDIG_VANAF = Pattern.compile("\\bgeldig\\s+(?:vanaf|per|m\\.?i\\.?v\\.?)\\s*:?\\s*"
+			+ "(\\d{1,2})[-\\s./]+(\\d{1,2}|[a-z]+)[-\\s./]+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
 
 	private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("januari", 1),
 			Map.entry("februari", 2), Map.entry("maart", 3), Map.entry("april", 4), Map.entry("mei", 5),

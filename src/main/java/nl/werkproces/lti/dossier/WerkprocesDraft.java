@@ -36,8 +36,8 @@ final class WerkprocesDraft extends Draft {
 				aanvullingen.put(profiel, aanvulling);
 			}
 		}
-		return new Werkproces(code(), titel(), paragraph(Section.OMSCHRIJVING, null), paragraph(Section.RESULTAAT, null),
-				gedrag, competenties, aanvullingen);
+		return new Werkproces(code(), titel(), paragraph(Section.OMSCHRIJVING, null),
+				paragraph(Section.RESULTAAT, null), gedrag, competenties, aanvullingen);
 	}
 
 }

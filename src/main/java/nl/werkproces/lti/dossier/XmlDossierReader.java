@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.w3c.dom.Element;
@@ -51,7 +52,8 @@ final class XmlDossierReader {
 			Element element = elements.get(i);
 			String naam = XmlElements.attribute(element, "titel");
 			String hoofdstuk = XmlElements.attribute(element, "hoofdstuk");
-			String code = "P" + ((hoofdstuk != null && hoofdstuk.matches("\\d{1,2}")) ? hoofdstuk : String.valueOf(i + 1));
+			boolean numbered = hoofdstuk != null && hoofdstuk.matches("\\d{1,2}");
+			String code = "P" + (numbered ? hoofdstuk : String.valueOf(i + 1));
 			if (naam == null) {
 				naam = "Profiel " + code;
 				warnings.add("Profiel " + code + " heeft geen naam; \"" + naam + "\" gebruikt.");
@@ -89,10 +91,10 @@ final class XmlDossierReader {
 		if (crebos.size() > 1) {
 			warnings.add("Het dossier heeft " + crebos.size() + " crebocodes; de eerste is vastgelegd.");
 		}
-		String crebo = crebos.stream().map(XmlDossierReader::text).filter((text) -> text != null).findFirst().orElse(null);
+		String crebo = crebos.stream().map(XmlDossierReader::text).filter(Objects::nonNull).findFirst().orElse(null);
 		LocalDate geldigVanaf = crebos.stream()
 			.map((element) -> XmlElements.attribute(element, "Geldig_vanaf"))
-			.filter((date) -> date != null)
+			.filter(Objects::nonNull)
 			.findFirst()
 			.map((date) -> date(date, warnings))
 			.orElse(null);

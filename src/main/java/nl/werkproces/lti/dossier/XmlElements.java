@@ -50,15 +50,6 @@ final class XmlElements {
 		return (found.getLength() > 0) ? Optional.of((Element) found.item(0)) : Optional.empty();
 	}
 
-	static List<Element> descendants(Element parent, String name) {
-		NodeList found = parent.getElementsByTagName(name);
-		List<Element> elements = new ArrayList<>();
-		for (int i = 0; i < found.getLength(); i++) {
-			elements.add((Element) found.item(i));
-		}
-		return elements;
-	}
-
 	/** The element's own text and CDATA, without that of child elements. */
 	static String ownText(Element element) {
 		StringBuilder text = new StringBuilder();

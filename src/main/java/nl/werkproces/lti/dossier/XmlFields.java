@@ -55,8 +55,8 @@ final class XmlFields {
 	}
 
 	List<String> bullets(String text, String where) {
-		return BulletListAssembler.assemble(MarkupText.lines(text).stream().map(LineClassifier::classify).toList(), where,
-				this.warnings);
+		List<ClassifiedLine> lines = MarkupText.lines(text).stream().map(LineClassifier::classify).toList();
+		return BulletListAssembler.assemble(lines, where, this.warnings);
 	}
 
 	/** The perprofiel parts of an element, e.g. {@code werkprocesgedragperprofiel} of {@code werkprocesgedrag}. */

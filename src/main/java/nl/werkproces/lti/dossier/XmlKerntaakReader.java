@@ -60,12 +60,14 @@ final class XmlKerntaakReader {
 	private Map<String, KerntaakAanvulling> aanvullingen(Optional<Element> complexiteit,
 			Optional<Element> verantwoordelijkheid, Optional<Element> vakkennis, String code) {
 		var complexiteitPer = this.fields.perProfiel(complexiteit, "complexiteitperprofiel", code);
-		var verantwoordelijkheidPer = this.fields.perProfiel(verantwoordelijkheid, "verantwoordelijkheidperprofiel", code);
+		var verantwoordelijkheidPer = this.fields.perProfiel(verantwoordelijkheid, "verantwoordelijkheidperprofiel",
+				code);
 		var vakkennisPer = this.fields.perProfiel(vakkennis, "vakkennisenvaardighedenperprofiel", code);
 		Map<String, KerntaakAanvulling> aanvullingen = new LinkedHashMap<>();
 		for (String profiel : XmlFields.profielen(complexiteitPer, verantwoordelijkheidPer, vakkennisPer)) {
 			KerntaakAanvulling aanvulling = new KerntaakAanvulling(this.fields.paragraph(complexiteitPer.get(profiel)),
-					this.fields.paragraph(verantwoordelijkheidPer.get(profiel)), vakkennis(vakkennisPer.get(profiel), code));
+					this.fields.paragraph(verantwoordelijkheidPer.get(profiel)),
+					vakkennis(vakkennisPer.get(profiel), code));
 			if (!aanvulling.isEmpty()) {
 				aanvullingen.put(profiel, aanvulling);
 			}
