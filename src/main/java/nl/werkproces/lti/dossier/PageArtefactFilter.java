@@ -23,6 +23,8 @@ final class PageArtefactFilter {
 
 	private static final Pattern BARE_NUMBER = Pattern.compile("^\\d{1,3}$");
 
+	private static final Pattern NIVEAU_LABEL = Pattern.compile("niveau\\s*:?$", Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern RUNNING_DOSSIER_LINE = Pattern.compile(
 			"^kwalificatiedossier\\b.*\\b(?:crebo|versie|geldig vanaf|pagina|cohort)\\b.*$", Pattern.CASE_INSENSITIVE);
 
@@ -39,17 +41,20 @@ final class PageArtefactFilter {
 		List<List<String>> pages = pages(lines);
 		Set<String> running = runningLines(pages);
 		List<String> kept = new ArrayList<>();
+		String previous = "";
 		for (List<String> page : pages) {
 			Set<Integer> edge = edgeIndexes(page);
 			for (int i = 0; i < page.size(); i++) {
 				String line = page.get(i);
 				boolean atEdge = edge.contains(i);
-				boolean pageNumber = PAGE_NUMBER.matcher(line).matches()
-						|| (pages.size() > 1 && atEdge && BARE_NUMBER.matcher(line).matches());
+				// a number right after "Mbo-niveau" is the niveau, not a page number
+				boolean pageNumber = PAGE_NUMBER.matcher(line).matches() || (pages.size() > 1 && atEdge
+						&& BARE_NUMBER.matcher(line).matches() && !NIVEAU_LABEL.matcher(previous).find());
 				boolean runningLine = RUNNING_DOSSIER_LINE.matcher(line).matches()
 						|| (atEdge && running.contains(line));
 				if (!pageNumber && !runningLine) {
 					kept.add(line);
+					previous = line.isBlank() ? previous : line;
 				}
 			}
 		}

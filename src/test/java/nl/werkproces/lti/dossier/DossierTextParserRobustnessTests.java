@@ -66,6 +66,21 @@ class DossierTextParserRobustnessTests {
 	}
 
 	@Test
+	void keepsTheMboNiveauWhenItEndsAPage() {
+		// only the profieldeel states the niveau, and the page (marked by a form feed) ends with it
+		String text = TestDossiers.ictEnMediabeheerText()
+			.replace("P1 Netwerk- en mediabeheerder 4 Nee middenkaderopleiding\n", "")
+			.replace("Mbo-niveau\n\n4\n", "Mbo-niveau\n\n4\n\f\n")
+			.replace("\n ", "\n\f\n ");
+		assertThat(text).contains("4\n\f");
+
+		Dossier dossier = this.parser.parse(text, "ICT- en mediabeheer").dossier();
+
+		assertThat(dossier.profiel(TestDossiers.NETWERK).orElseThrow().mboNiveau()).isEqualTo(4);
+		assertThat(dossier.kerntaken()).isEqualTo(this.reference.kerntaken());
+	}
+
+	@Test
 	void dropsARepeatedHeadingWhoseTitleWrapsInsideABullet() {
 		String text = """
 				B1-K1: Werkt aan iets
