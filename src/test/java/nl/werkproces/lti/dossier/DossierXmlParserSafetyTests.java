@@ -3,6 +3,7 @@ package nl.werkproces.lti.dossier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +130,18 @@ class DossierXmlParserSafetyTests {
 				assertThat(ex.reason()).isEqualTo(Reason.NO_KERNTAKEN);
 				assertThat(ex.dutchMessage()).isEqualTo("Dossier Leeg bevat geen kerntaken met werkprocessen.");
 			});
+	}
+
+	@Test
+	void parsesOrRefusesEveryTruncationOfTheSample() {
+		byte[] sample = TestDossiers.dienstverleningXml();
+		for (int end = 0; end < sample.length; end += sample.length / 50) {
+			byte[] truncated = Arrays.copyOf(sample, end);
+			assertThatExceptionOfType(DossierFormatException.class).as("truncated after %d bytes", end)
+				.isThrownBy(() -> this.parser.read(truncated))
+				.extracting(DossierFormatException::reason)
+				.isIn(Reason.EMPTY, Reason.XML_INVALID);
+		}
 	}
 
 	private static byte[] bytes(String xml) {
