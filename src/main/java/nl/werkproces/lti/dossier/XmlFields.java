@@ -1,0 +1,94 @@
+package nl.werkproces.lti.dossier;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.w3c.dom.Element;
+
+/**
+ * The field readings shared by the kerntaak and werkproces readers of SBB's XML: titles,
+ * hoofdstuk numbers, paragraphs, bullets, references and the "…perprofiel" parts.
+ */
+final class XmlFields {
+
+	private final XmlPerProfiel perProfiel;
+
+	private final Consumer<String> warnings;
+
+	XmlFields(SbbReferences references, Consumer<String> warnings) {
+		this.perProfiel = new XmlPerProfiel(references, warnings);
+		this.warnings = warnings;
+	}
+
+	String titel(Element element, String code) {
+		String titel = XmlElements.attribute(element, "titel");
+		if (titel == null) {
+			this.warnings.accept(code + ": geen titel.");
+			return "";
+		}
+		return TextNormalizer.normalizeLine(titel);
+	}
+
+	/** The element's hoofdstuk number, or its position when that is missing. */
+	int number(Element element, int index) {
+		String hoofdstuk = XmlElements.attribute(element, "hoofdstuk");
+		if (hoofdstuk != null && hoofdstuk.matches("\\d{1,3}")) {
+			return Integer.parseInt(hoofdstuk);
+		}
+		this.warnings.accept("\"" + XmlElements.attribute(element, "titel") + "\" heeft geen hoofdstuknummer; "
+				+ (index + 1) + " (de volgorde) gebruikt.");
+		return index + 1;
+	}
+
+	/** The element's own text as one paragraph; empty if the element is absent. */
+	String paragraph(Optional<Element> element) {
+		return element.map((e) -> MarkupText.paragraph(XmlElements.ownText(e))).orElse("");
+	}
+
+	String paragraph(XmlPerProfiel.Part part) {
+		return (part != null) ? MarkupText.paragraph(part.text()) : "";
+	}
+
+	List<String> bullets(String text, String where) {
+		List<ClassifiedLine> lines = MarkupText.lines(text).stream().map(LineClassifier::classify).toList();
+		return BulletListAssembler.assemble(lines, where, this.warnings);
+	}
+
+	/** The perprofiel parts of an element, e.g. {@code werkprocesgedragperprofiel} of {@code werkprocesgedrag}. */
+	Map<String, XmlPerProfiel.Part> perProfiel(Optional<Element> owner, String name, String code) {
+		return owner.map((element) -> this.perProfiel.read(element, name, code)).orElse(Map.of());
+	}
+
+	@SafeVarargs
+	static Set<String> profielen(Map<String, XmlPerProfiel.Part>... parts) {
+		Set<String> profielen = new LinkedHashSet<>();
+		for (Map<String, XmlPerProfiel.Part> part : parts) {
+			profielen.addAll(part.keySet());
+		}
+		return profielen;
+	}
+
+	/**
+	 * The {@code referentie} attributes of the element and its descendants with one of the given
+	 * names, in document order, leaving out perprofiel parts.
+	 */
+	static List<String> referenties(Element element, Set<String> names) {
+		List<String> nrs = new ArrayList<>();
+		String nr = XmlElements.attribute(element, "referentie");
+		if (names.contains(element.getTagName()) && nr != null) {
+			nrs.add(nr);
+		}
+		for (Element child : XmlElements.children(element)) {
+			if (!child.getTagName().endsWith("perprofiel")) {
+				nrs.addAll(referenties(child, names));
+			}
+		}
+		return nrs;
+	}
+
+}

@@ -1,0 +1,46 @@
+package nl.werkproces.lti.dossier;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Dossier sources for tests, loaded from the classpath.
+ */
+final class TestDossiers {
+
+	static final String NETWERK = "Netwerk- en mediabeheerder";
+
+	static final String ICT_BEHEERDER = "ICT-beheerder";
+
+	private TestDossiers() {
+	}
+
+	/** The ICT- en mediabeheer text as extracted from SBB's PDF (ships with the tool). */
+	static String ictEnMediabeheerText() {
+		return new String(bytes("/dossiers/ict-en-mediabeheer.txt"), StandardCharsets.UTF_8);
+	}
+
+	/** SBB's XML export of dossier 2755 Dienstverlening. */
+	static byte[] dienstverleningXml() {
+		return bytes("/dossiers/sbb-xml/2755-dienstverlening.xml");
+	}
+
+	static Dossier ictEnMediabeheer() {
+		return new DossierTextParser().parse(ictEnMediabeheerText(), "ICT- en mediabeheer").dossier();
+	}
+
+	static byte[] bytes(String resource) {
+		try (InputStream in = TestDossiers.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("Missing test resource " + resource);
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
