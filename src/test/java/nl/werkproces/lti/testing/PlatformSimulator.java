@@ -66,6 +66,11 @@ public final class PlatformSimulator implements AutoCloseable {
 		}
 	}
 
+	/** Serves more endpoints on the platform's own server (for example dynamic registration). */
+	public void addHandler(String path, com.sun.net.httpserver.HttpHandler handler) {
+		this.server.createContext(path, handler);
+	}
+
 	public String baseUrl() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
