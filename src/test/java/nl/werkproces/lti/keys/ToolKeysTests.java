@@ -142,7 +142,10 @@ class ToolKeysTests {
 		assertThat(jwks).extracting((jwk) -> jwk.get("kid"))
 			.containsExactlyInAnyOrderElementsOf(published.stream().map(ToolKey::kid).toList());
 		for (ToolKey key : published) {
-			Map<String, Object> jwk = jwks.stream().filter((k) -> key.kid().equals(k.get("kid"))).findFirst().orElseThrow();
+			Map<String, Object> jwk = jwks.stream()
+				.filter((candidate) -> key.kid().equals(candidate.get("kid")))
+				.findFirst()
+				.orElseThrow();
 			assertThat(jwk).containsEntry("kty", "RSA")
 				.containsEntry("alg", "RS256")
 				.containsEntry("use", "sig")

@@ -45,7 +45,8 @@ class PlatformsFileTests {
 		List<PlatformSettings> platforms = PlatformsFile.read(file);
 		assertThat(platforms).containsExactly(
 				new PlatformSettings("ROC Example Moodle", "https://moodle.roc-example.nl", "yK8fGh2kLm",
-						"https://moodle.roc-example.nl/mod/lti/auth.php", "https://moodle.roc-example.nl/mod/lti/token.php",
+						"https://moodle.roc-example.nl/mod/lti/auth.php",
+						"https://moodle.roc-example.nl/mod/lti/token.php",
 						"https://moodle.roc-example.nl/mod/lti/certs.php", Set.of("1", "7")),
 				new PlatformSettings("Test Moodle", "http://localhost:8000", "abc",
 						"http://localhost:8000/mod/lti/auth.php?x=1", "http://localhost:8000/mod/lti/token.php",
@@ -59,8 +60,8 @@ class PlatformsFileTests {
 
 	@Test
 	void missingFieldIsNamedWithItsEntry() {
-		Path file = write(platforms(SCHOOL.replace("    token-endpoint: https://moodle.roc-example.nl/mod/lti/token.php\n",
-				"")));
+		Path file = write(
+				platforms(SCHOOL.replace("    token-endpoint: https://moodle.roc-example.nl/mod/lti/token.php\n", "")));
 		assertProblem(file, "entry 1 ('ROC Example Moodle'), field 'token-endpoint': is missing or empty");
 	}
 
