@@ -79,9 +79,18 @@ final class IdTokenRules {
 		}
 	};
 
-	/** {@code target_link_uri} points at this tool (same scheme, host and port). */
+	/**
+	 * {@code target_link_uri} points at this tool (same scheme, host and port). A deep linking request need not
+	 * carry it (the 1EdTech validator sends none), but when it does it must point at this tool.
+	 * @see <a href="https://www.imsglobal.org/spec/lti-dl/v2p0/#deep-linking-request-message">Deep Linking 2.0,
+	 * deep linking request message</a>
+	 */
 	static final IdTokenRule TARGET_LINK_URI = (token, launch) -> {
 		String target = token.string(LtiClaims.TARGET_LINK_URI).orElse(null);
+		if (target == null
+				&& MessageType.DEEP_LINKING.claimValue().equals(token.string(LtiClaims.MESSAGE_TYPE).orElse(null))) {
+			return;
+		}
 		if (!pointsAtTool(target, launch.toolBaseUrl())) {
 			throw reject(LaunchFailure.TARGET_LINK_URI_FOREIGN, "target_link_uri " + target, launch);
 		}

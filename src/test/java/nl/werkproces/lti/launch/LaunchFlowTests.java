@@ -356,6 +356,25 @@ class LaunchFlowTests {
 	}
 
 	@Test
+	void resourceLinkLaunchWithoutTargetLinkUriIsRejected() {
+		assertRejectedLaunch(student().without(LtiClaims.TARGET_LINK_URI), 400, "TARGET_LINK_URI_FOREIGN");
+	}
+
+	@Test
+	void deepLinkingRequestWithoutTargetLinkUriIsAccepted() {
+		HttpResponse<String> launch = launchWith(deepLinking().without(LtiClaims.TARGET_LINK_URI));
+		assertThat(launch.statusCode()).isEqualTo(303);
+		HttpResponse<String> page = this.browser.get(launch.headers().firstValue("Location").orElseThrow());
+		assertThat(page.body()).contains("Deep Linking");
+	}
+
+	@Test
+	void deepLinkingRequestWithTargetLinkUriOfAnotherHostIsRejected() {
+		assertRejectedLaunch(deepLinking().with(LtiClaims.TARGET_LINK_URI, "https://evil.example.com/lti/launch"), 400,
+				"TARGET_LINK_URI_FOREIGN");
+	}
+
+	@Test
 	void malformedJwtIsRejected() {
 		LoginRedirect login = this.browser.initiateLogin(this.platform);
 		assertRejected(this.browser.launch("not-a-jwt", login.state()), 400, "JWT_MALFORMED");
@@ -428,6 +447,10 @@ class LaunchFlowTests {
 
 	private TestLaunches student() {
 		return TestLaunches.resourceLink(this.platform, this.browser.toolBaseUrl());
+	}
+
+	private TestLaunches deepLinking() {
+		return TestLaunches.deepLinking(this.platform, this.browser.toolBaseUrl());
 	}
 
 	private HttpResponse<String> launchWith(TestLaunches launch) {

@@ -29,7 +29,8 @@ import nl.werkproces.lti.registration.PlatformSettings;
 
 /**
  * An LTI 1.3 platform for tests that speaks real HTTP: it serves its JWKS (counting the fetches) from a loopback
- * server and signs id_tokens with real RS256 keys. Every instance has its own port, so its own issuer.
+ * server and signs id_tokens with real RS256 keys. Every instance has its own port, so its own issuer. The JWKS
+ * endpoint can be made to fail ({@link #jwksStatus(int)}) and to publish other keys ({@link #publishJwk(Map)}).
  */
 public final class PlatformSimulator implements AutoCloseable {
 
@@ -45,9 +46,13 @@ public final class PlatformSimulator implements AutoCloseable {
 
 	private final List<SigningKey> published = new ArrayList<>();
 
+	private final List<Map<String, Object>> otherJwks = new ArrayList<>();
+
 	private volatile SigningKey current;
 
 	private volatile String cacheControl = "max-age=600";
+
+	private volatile int jwksStatus = 200;
 
 	private PlatformSimulator() throws IOException {
 		this.current = SigningKey.generate();
@@ -100,8 +105,24 @@ public final class PlatformSimulator implements AutoCloseable {
 		return this.jwksFetches.get();
 	}
 
+	/** The JWKS response's {@code Cache-Control} header; {@code null} sends none. */
 	public void cacheControl(String value) {
 		this.cacheControl = value;
+	}
+
+	/** Makes the JWKS endpoint answer with this status (500: a failing platform) and no key set; 200 restores it. */
+	public void jwksStatus(int status) {
+		this.jwksStatus = status;
+	}
+
+	/** Publishes a further JSON Web Key as it is (for example an EC key or an RSA encryption key). */
+	public synchronized void publishJwk(Map<String, Object> jwk) {
+		this.otherJwks.add(jwk);
+	}
+
+	/** The public key the platform signs with now. */
+	public RSAPublicKey publicKey() {
+		return (RSAPublicKey) this.current.pair().getPublic();
 	}
 
 	/** Publishes a new key and signs with it from now on (the old one stays published). */
@@ -163,15 +184,24 @@ public final class PlatformSimulator implements AutoCloseable {
 
 	private void serveJwks(HttpExchange exchange) throws IOException {
 		this.jwksFetches.incrementAndGet();
-		List<Map<String, Object>> keys;
+		int status = this.jwksStatus;
+		if (status != 200) {
+			exchange.sendResponseHeaders(status, -1);
+			exchange.close();
+			return;
+		}
+		List<Map<String, Object>> keys = new ArrayList<>();
 		synchronized (this) {
-			keys = this.published.stream()
-				.map((key) -> JsonWebKeys.rsaSigningKey(key.kid(), (RSAPublicKey) key.pair().getPublic()))
-				.toList();
+			this.published.forEach(
+					(key) -> keys.add(JsonWebKeys.rsaSigningKey(key.kid(), (RSAPublicKey) key.pair().getPublic())));
+			keys.addAll(this.otherJwks);
 		}
 		byte[] body = json.writeValueAsBytes(Map.of("keys", keys));
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.getResponseHeaders().add("Cache-Control", this.cacheControl);
+		String cacheControl = this.cacheControl;
+		if (cacheControl != null) {
+			exchange.getResponseHeaders().add("Cache-Control", cacheControl);
+		}
 		exchange.sendResponseHeaders(200, body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
