@@ -105,6 +105,9 @@ class LaunchFailureHandler {
 							&& presentation.get("locale") instanceof String locale) {
 						return SupportedLocales.of(locale);
 					}
+					if (claims != null && claims.get("locale") instanceof String locale) {
+						return SupportedLocales.of(locale);
+					}
 				}
 				catch (RuntimeException ex) {
 					// not readable: fall back to the browser's language
