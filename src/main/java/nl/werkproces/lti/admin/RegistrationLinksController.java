@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 
+import nl.werkproces.lti.audit.AuditLog;
 import nl.werkproces.lti.registration.RegistrationInvites;
 import nl.werkproces.lti.web.ToolUrls;
 
@@ -31,10 +32,13 @@ class RegistrationLinksController {
 
 	private final Clock clock;
 
-	RegistrationLinksController(RegistrationInvites invites, ToolUrls urls, Clock clock) {
+	private final AuditLog audit;
+
+	RegistrationLinksController(RegistrationInvites invites, ToolUrls urls, Clock clock, AuditLog audit) {
 		this.invites = invites;
 		this.urls = urls;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@GetMapping("/admin/registrations")
@@ -54,6 +58,8 @@ class RegistrationLinksController {
 			HttpServletRequest request, Model model) {
 		String description = label.isBlank() ? "Moodle" : label.trim();
 		String token = this.invites.create(description, admin.getName());
+		this.audit.record(admin.getName(), "registration-link.create", "registration link '" + description + "'", null,
+				java.util.Map.of("label", description));
 		model.addAttribute("createdLink", this.urls.url(request, "/lti/register?invite=" + token));
 		return list(model);
 	}

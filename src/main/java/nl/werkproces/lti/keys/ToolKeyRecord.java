@@ -13,6 +13,12 @@ import org.springframework.data.relational.core.mapping.Table;
 record ToolKeyRecord(@Id String kid, String algorithm, String publicKey, String privateKey,
 		boolean privateKeyEncrypted, KeyStatus status, Instant createdAt, Instant activatedAt, Instant retiredAt) {
 
+	ToolKeyRecord withStatus(KeyStatus newStatus, Instant now) {
+		return new ToolKeyRecord(this.kid, this.algorithm, this.publicKey, this.privateKey, this.privateKeyEncrypted,
+				newStatus, this.createdAt, (newStatus == KeyStatus.ACTIVE) ? now : this.activatedAt,
+				(newStatus == KeyStatus.RETIRED) ? now : this.retiredAt);
+	}
+
 	ToolKeyRecord withPrivateKey(String privateKey, boolean encrypted) {
 		return new ToolKeyRecord(this.kid, this.algorithm, this.publicKey, privateKey, encrypted, this.status,
 				this.createdAt, this.activatedAt, this.retiredAt);

@@ -18,7 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tool's RSA key pairs: generated on first start, kept in the database (private keys encrypted when
@@ -39,6 +41,8 @@ public class ToolKeys {
 
 	private final Clock clock;
 
+	private final KeysProperties properties;
+
 	private volatile List<ToolKey> keys;
 
 	ToolKeys(ToolKeyRepository repository, JdbcAggregateTemplate aggregates, KeysProperties properties, Clock clock) {
@@ -46,13 +50,14 @@ public class ToolKeys {
 		this.aggregates = aggregates;
 		this.cipher = properties.encrypts() ? new PrivateKeyCipher(properties.encryptionSecret()) : null;
 		this.clock = clock;
+		this.properties = properties;
 	}
 
-	/** The key that signs the tool's JWTs now. */
+	/** The key that signs the tool's JWTs now: the newest active key. */
 	public ToolKey signingKey() {
 		return loaded().stream()
 			.filter((key) -> key.status() == KeyStatus.ACTIVE)
-			.min(Comparator.comparing(ToolKey::createdAt).thenComparing(ToolKey::kid))
+			.max(Comparator.comparing(ToolKey::createdAt).thenComparing(ToolKey::kid))
 			.orElseThrow(() -> new KeyStoreException("no active signing key"));
 	}
 
@@ -85,6 +90,72 @@ public class ToolKeys {
 			.sorted(Comparator.comparing(ToolKeyRecord::createdAt))
 			.map(this::toKey)
 			.toList();
+	}
+
+	/**
+	 * Rotation step 1: publishes a next key (status NEXT) that platforms can fetch before it signs anything. Does
+	 * nothing when a next key is already published.
+	 * @return the next key's kid
+	 */
+	@Transactional
+	public synchronized String publishNext() {
+		List<ToolKeyRecord> next = this.repository.findByStatusOrderByCreatedAtAsc(KeyStatus.NEXT);
+		String kid = next.isEmpty() ? generate(KeyStatus.NEXT).kid() : next.get(0).kid();
+		reload();
+		return kid;
+	}
+
+	/**
+	 * Rotation step 2: the next key signs from now on; the active key is retired (still published, so tokens it
+	 * signed stay verifiable).
+	 * @return the kid that signs now, or empty when there was no next key
+	 */
+	@Transactional
+	public synchronized java.util.Optional<String> activateNext() {
+		List<ToolKeyRecord> next = this.repository.findByStatusOrderByCreatedAtAsc(KeyStatus.NEXT);
+		if (next.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		var now = this.clock.instant();
+		List<ToolKeyRecord> previouslyActive = this.repository.findByStatusOrderByCreatedAtAsc(KeyStatus.ACTIVE);
+		ToolKeyRecord promoted = next.get(0);
+		// promote first: should the retirement below not happen, the newest active key signs (see signingKey)
+		this.repository.save(promoted.withStatus(KeyStatus.ACTIVE, now));
+		for (ToolKeyRecord active : previouslyActive) {
+			this.repository.save(active.withStatus(KeyStatus.RETIRED, now));
+		}
+		reload();
+		return java.util.Optional.of(promoted.kid());
+	}
+
+	/** Rotation step 3: stops publishing a retired key. Active and next keys cannot be removed. */
+	@Transactional
+	public synchronized boolean removeRetired(String kid) {
+		var key = this.repository.findById(kid);
+		if (key.isEmpty() || key.get().status() != KeyStatus.RETIRED) {
+			return false;
+		}
+		this.repository.deleteById(kid);
+		reload();
+		return true;
+	}
+
+	/**
+	 * Activates a next key once it has been published for {@code lti.keys.rotation-overlap}, and re-reads the keys
+	 * so every replica follows rotations made elsewhere.
+	 */
+	@Scheduled(initialDelayString = "${lti.keys.reload-interval:1m}", fixedDelayString = "${lti.keys.reload-interval:1m}")
+	public void maintain() {
+		var due = this.clock.instant().minus(this.properties.rotationOverlap());
+		boolean nextIsDue = this.repository.findByStatusOrderByCreatedAtAsc(KeyStatus.NEXT)
+			.stream()
+			.anyMatch((key) -> key.createdAt().isBefore(due));
+		if (nextIsDue) {
+			activateNext().ifPresent((kid) -> log.info("Tool key {} signs from now on (rotation overlap passed)", kid));
+		}
+		else {
+			reload();
+		}
 	}
 
 	ToolKeyRecord generate(KeyStatus status) {

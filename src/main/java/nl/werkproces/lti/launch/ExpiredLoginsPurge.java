@@ -16,14 +16,17 @@ class ExpiredLoginsPurge {
 
 	private final LaunchSessions sessions;
 
-	ExpiredLoginsPurge(LoginStates states, LaunchSessions sessions) {
+	private final RejectedLaunches rejections;
+
+	ExpiredLoginsPurge(LoginStates states, LaunchSessions sessions, RejectedLaunches rejections) {
 		this.states = states;
 		this.sessions = sessions;
+		this.rejections = rejections;
 	}
 
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT5M")
 	void purge() {
-		int purged = this.states.purgeExpired() + this.sessions.purgeExpired();
+		int purged = this.states.purgeExpired() + this.sessions.purgeExpired() + this.rejections.purgeOld();
 		if (purged > 0) {
 			log.debug("Purged {} expired logins, nonces and launch sessions", purged);
 		}

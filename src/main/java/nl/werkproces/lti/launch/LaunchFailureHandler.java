@@ -43,8 +43,11 @@ class LaunchFailureHandler {
 
 	private final MessageSource messages;
 
+	private final RejectedLaunches rejections;
+
 	LaunchFailureHandler(MeterRegistry meters, PlatformRegistrations registrations, JsonMapper json,
-			MessageSource messages) {
+			MessageSource messages, RejectedLaunches rejections) {
+		this.rejections = rejections;
 		this.meters = meters;
 		this.registrations = registrations;
 		this.json = json;
@@ -54,7 +57,14 @@ class LaunchFailureHandler {
 	@ExceptionHandler(LaunchException.class)
 	ModelAndView rejected(LaunchException ex, HttpServletRequest request, HttpServletResponse response) {
 		LaunchFailure failure = ex.failure();
-		log.warn("Launch rejected [{}]: {}", failure.name(), ex.getMessage().substring(failure.name().length() + 2));
+		String detail = ex.getMessage().substring(failure.name().length() + 2);
+		log.warn("Launch rejected [{}]: {}", failure.name(), detail);
+		try {
+			this.rejections.record(failure, detail);
+		}
+		catch (RuntimeException recordingFailed) {
+			log.warn("Could not record the rejected launch: {}", recordingFailed.getClass().getSimpleName());
+		}
 		this.meters.counter("lti.launch.rejected", "reason", failure.name()).increment();
 		Locale locale = (failure == LaunchFailure.FORM_TOO_LARGE) ? new ToolLocaleResolver().resolveLocale(request)
 				: locale(request);

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.werkproces.lti.audit.AuditLog;
 import nl.werkproces.lti.registration.DynamicRegistrationException.Reason;
 import nl.werkproces.lti.spec.LtiScopes;
 
@@ -40,9 +41,12 @@ class DynamicRegistrations {
 
 	private final TransactionTemplate transaction;
 
+	private final AuditLog audit;
+
 	DynamicRegistrations(RegistrationInvites invites, PlatformConfigurationClient client,
 			PlatformRegistrations registrations, DynamicRegistrationProperties properties,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, AuditLog audit) {
+		this.audit = audit;
 		this.invites = invites;
 		this.client = client;
 		this.registrations = registrations;
@@ -102,6 +106,9 @@ class DynamicRegistrations {
 					&& !this.invites.consume(usedInvite, platform.issuer(), stored.id())) {
 				throw new DynamicRegistrationException(Reason.INVITE_INVALID, "registration link used meanwhile");
 			}
+			this.audit.record("dynamic-registration", "platform.register",
+					"platform " + stored.id() + " (" + stored.issuer() + ", " + stored.clientId() + ")", null,
+					stored.settings());
 			return stored;
 		});
 		log.info("Dynamic registration: platform {} registered client {} with deployment {}", platform.issuer(),

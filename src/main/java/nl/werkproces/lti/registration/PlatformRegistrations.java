@@ -54,6 +54,18 @@ public class PlatformRegistrations {
 	}
 
 	/**
+	 * Changes a registration as an admin edited it.
+	 * @throws org.springframework.dao.DuplicateKeyException when another registration has that issuer and client id
+	 */
+	@Transactional
+	public Platform update(long id, PlatformSettings settings) {
+		Platform platform = this.platforms.findById(id).orElseThrow();
+		Platform updated = this.platforms.save(platform.withSettings(settings, this.clock.instant()));
+		this.events.publishEvent(new PlatformsChanged(id));
+		return updated;
+	}
+
+	/**
 	 * Finds the registration a login initiation refers to. Without a client id the issuer must have exactly one
 	 * registration.
 	 */

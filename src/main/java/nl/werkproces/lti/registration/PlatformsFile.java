@@ -105,17 +105,22 @@ public final class PlatformsFile {
 	}
 
 	private static String url(Path file, String entryName, String field, String value) {
-		try {
-			URI uri = new URI(value);
-			if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
-					&& value.length() <= 1024) {
-				return value;
-			}
-		}
-		catch (Exception ex) {
-			// reported below
+		if (isHttpUrl(value)) {
+			return value;
 		}
 		throw new PlatformsFileException(file, entryName, field, "must be an http(s) URL, got '" + value + "'");
+	}
+
+	/** An absolute http(s) URL with a host, at most 1024 characters. */
+	static boolean isHttpUrl(String value) {
+		try {
+			URI uri = new URI(value);
+			return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+					&& value.length() <= 1024;
+		}
+		catch (Exception ex) {
+			return false;
+		}
 	}
 
 	private static String firstLine(String message) {

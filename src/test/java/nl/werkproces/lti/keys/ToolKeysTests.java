@@ -135,7 +135,7 @@ class ToolKeysTests {
 	}
 
 	private ToolKeys keysWithSecret(String secret) {
-		return new ToolKeys(this.repository, this.aggregates, new KeysProperties(secret), Clock.systemUTC());
+		return new ToolKeys(this.repository, this.aggregates, new KeysProperties(secret, java.time.Duration.ofHours(24), java.time.Duration.ofMinutes(1)), Clock.systemUTC());
 	}
 
 	private static void assertJwksPublishes(List<Map<String, Object>> jwks, List<ToolKey> published) {

@@ -1,0 +1,68 @@
+package nl.werkproces.lti.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import nl.werkproces.lti.audit.AuditLog;
+import nl.werkproces.lti.launch.RejectedLaunches;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** What happened: launches per platform (last 7 days), rejected launches with reason codes, the audit log. */
+@Controller
+class ActivityAdminController {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(ZoneId.of("Europe/Amsterdam"));
+
+	private final JdbcClient jdbc;
+
+	private final RejectedLaunches rejections;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ActivityAdminController(JdbcClient jdbc, RejectedLaunches rejections, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.rejections = rejections;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@GetMapping("/admin/activity")
+	String activity(Model model) {
+		var since = java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofDays(7)));
+		model.addAttribute("launches", this.jdbc.sql("""
+				SELECT p.name, COUNT(u.id), MAX(u.updated_at) FROM platform p
+				JOIN lti_user u ON u.platform_id = p.id AND u.updated_at > ?
+				GROUP BY p.id, p.name ORDER BY p.name""")
+			.param(since)
+			.query((rs, row) -> Map.of("platform", rs.getString(1), "users", rs.getLong(2), "last",
+					TIME.format(rs.getTimestamp(3).toInstant())))
+			.list());
+		model.addAttribute("rejections", this.rejections.recent(100)
+			.stream()
+			.map((r) -> Map.of("at", TIME.format(r.occurredAt()), "reason", r.reason(), "detail", r.detail()))
+			.toList());
+		return "admin/activity";
+	}
+
+	@GetMapping("/admin/audit")
+	String audit(Model model) {
+		model.addAttribute("events", this.audit.recent(200)
+			.stream()
+			.map((e) -> Map.of("at", TIME.format(e.occurredAt()), "actor", e.actor(), "action", e.action(), "target",
+					e.target(), "before", (e.before() != null) ? e.before() : "", "after",
+					(e.after() != null) ? e.after() : ""))
+			.toList());
+		return "admin/audit";
+	}
+
+}
