@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code POST /api/admin/dossiers} (multipart {@code file}): imports a dossier file and answers with the
+ * {@code POST /api/admin/dossiers} (multipart {@code file}, optional {@code titel} for a source that states none):
+ * imports a dossier file and answers with the
  * {@link DossierImportReport}: 201 with the new version's catalog URL, or 200 when the identical source was already
  * imported. A file that is not a dossier is a 422 problem detail. Needs the tool admin role.
  */
@@ -27,10 +28,11 @@ class DossierImportApiController {
 	}
 
 	@PostMapping(path = "/api/admin/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<DossierImportReport> importDossier(@RequestParam("file") MultipartFile file, Principal admin)
+	ResponseEntity<DossierImportReport> importDossier(@RequestParam("file") MultipartFile file,
+			@RequestParam(name = "titel", required = false) String titel, Principal admin)
 			throws IOException {
 		DossierImportReport report = this.imports.importFile(file.getOriginalFilename(), file.getBytes(),
-				admin.getName());
+				admin.getName(), titel);
 		if (!report.created()) {
 			return ResponseEntity.ok(report);
 		}

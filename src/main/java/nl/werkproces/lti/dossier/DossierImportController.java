@@ -35,7 +35,8 @@ class DossierImportController {
 	}
 
 	@PostMapping
-	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Principal admin, Locale locale,
+	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(name = "titel", required = false) String titel, Principal admin, Locale locale,
 			Model model, HttpServletResponse response) throws IOException {
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("noFile", true);
@@ -45,7 +46,7 @@ class DossierImportController {
 		model.addAttribute("filename", file.getOriginalFilename());
 		try {
 			model.addAttribute("report", this.imports.importFile(file.getOriginalFilename(), file.getBytes(),
-					admin.getName()));
+					admin.getName(), titel));
 		}
 		catch (DossierFormatException ex) {
 			boolean english = "en".equals(locale.getLanguage());

@@ -51,7 +51,16 @@ public class DossierImports {
 		return importFile(filename, bytes, importedBy, null);
 	}
 
-	DossierImportReport importFile(String filename, byte[] bytes, String importedBy, String fallbackTitel) {
+	/**
+	 * Imports a dossier file, with the title to use when the source states none.
+	 * @param filename the file's name, may be {@code null}
+	 * @param bytes the file's content
+	 * @param importedBy who imports it
+	 * @param fallbackTitel the title when the source states none (blank: the file name is used)
+	 * @return what was imported, or which stored version the file is
+	 * @throws DossierFormatException when the file is not a readable kwalificatiedossier; nothing is stored
+	 */
+	public DossierImportReport importFile(String filename, byte[] bytes, String importedBy, String fallbackTitel) {
 		DossierImport imported = this.sources.read(filename, (bytes != null) ? bytes : new byte[0], fallbackTitel);
 		String sha256 = imported.dossier().identity().sourceSha256();
 		Optional<DossierVersion> known = this.catalog.findBySourceSha256(sha256);

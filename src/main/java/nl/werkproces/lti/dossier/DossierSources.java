@@ -19,7 +19,7 @@ final class DossierSources {
 	private final DossierXmlParser xmlParser = new DossierXmlParser();
 
 	DossierImport read(String filename, byte[] bytes, String fallbackTitel) {
-		String titel = (fallbackTitel != null) ? fallbackTitel : titelFrom(filename);
+		String titel = (fallbackTitel != null && !fallbackTitel.isBlank()) ? fallbackTitel.strip() : titelFrom(filename);
 		String start = new String(bytes, 0, Math.min(bytes.length, SNIFF_LENGTH), StandardCharsets.ISO_8859_1);
 		if (start.contains("%PDF-")) {
 			return this.pdfReader.read(bytes, titel);

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -96,7 +97,7 @@ class DossierImportWebTests {
 	}
 
 	@Test
-	void apiImportsXmlAndAnswersWithTheReport() throws Exception {
+	void apiImportsXmlAndAChangedTextAsNewVersionAndAnswersWithTheReport() throws Exception {
 		MockMultipartFile xml = new MockMultipartFile("file", "2755-dienstverlening.xml", "text/xml",
 				TestDossiers.dienstverleningXml());
 		this.mvc.perform(multipart("/api/admin/dossiers").file(xml).with(csrf()).with(admin()))
@@ -108,8 +109,13 @@ class DossierImportWebTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.created").value(false));
 		MockMultipartFile changed = textFile(TestDossiers.ictEnMediabeheerText() + "\nAPI " + UUID.randomUUID());
-		this.mvc.perform(multipart("/api/admin/dossiers").file(changed).with(csrf()).with(admin()))
+		this.mvc.perform(multipart("/api/admin/dossiers").file(changed)
+			.param("titel", "ICT- en mediabeheer")
+			.with(csrf())
+			.with(admin()))
 			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.titel").value("ICT- en mediabeheer"))
+			.andExpect(jsonPath("$.versionNumber", greaterThan(1)))
 			.andExpect(header().string("Location", matchesPattern("/api/catalog/dossiers/\\d+")))
 			.andExpect(jsonPath("$.created").value(true));
 	}
