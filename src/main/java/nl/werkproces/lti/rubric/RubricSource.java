@@ -6,7 +6,8 @@ import org.springframework.util.Assert;
 
 /**
  * What {@link RubricDerivation} needs from the kwalificatiedossier for one werkproces and (optionally) one profiel.
- * The dossier feature fills this from its parsed model; the rubric feature never reads the dossier text itself.
+ * {@link DossierRubrics} fills this from the dossier catalog's parsed model; the rubric feature never reads the
+ * dossier text itself.
  * <p>
  * Texts are taken as the dossier prints them. Whitespace inside a text is normalised by the derivation, so wrapped
  * lines may be passed as they are. A {@code resultaat} may hold several result statements, one per line (see

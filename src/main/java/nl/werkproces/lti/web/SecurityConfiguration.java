@@ -6,6 +6,7 @@ import nl.werkproces.lti.launch.LaunchSessions;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -14,7 +15,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Who may reach what. LTI endpoints are open (they check the platform's signature themselves); pages behind
- * {@code /app} need a launch session; everything not listed is refused. CSRF protects every form except the
+ * {@code /app} need a launch session; the dossier catalog (public information) is open for reading; admin pages and
+ * APIs have their own chains (AdminSecurityConfiguration); everything not listed is refused. CSRF protects every form except the
  * platform's cross-site posts to {@code /lti/login} and {@code /lti/launch}, which state and nonce protect.
  * Framing is governed by {@link FrameAncestorsFilter}.
  */
@@ -31,6 +33,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/app", "/app/**")
 			.hasRole("LTI_LAUNCH")
+			.requestMatchers(HttpMethod.GET, "/catalog", "/catalog/**", "/api/catalog/**")
+			.permitAll()
 			.anyRequest()
 			.denyAll())
 			.csrf((csrf) -> csrf.csrfTokenRepository(new LaunchSessionCsrfTokenRepository())

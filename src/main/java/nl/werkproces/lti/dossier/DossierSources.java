@@ -1,0 +1,55 @@
+package nl.werkproces.lti.dossier;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Reads an uploaded file with the parser its content asks for: a PDF ({@code %PDF} header) with
+ * {@link DossierPdfReader}, XML (starts with {@code <}) with {@link DossierXmlParser}, anything else as text with
+ * {@link DossierTextParser}. The file name only supplies a title when the source states none.
+ */
+final class DossierSources {
+
+	private static final int SNIFF_LENGTH = 1024;
+
+	private final DossierTextParser textParser = new DossierTextParser();
+
+	private final DossierPdfReader pdfReader = new DossierPdfReader(this.textParser);
+
+	private final DossierXmlParser xmlParser = new DossierXmlParser();
+
+	DossierImport read(String filename, byte[] bytes, String fallbackTitel) {
+		String titel = (fallbackTitel != null && !fallbackTitel.isBlank()) ? fallbackTitel.strip() : titelFrom(filename);
+		String start = new String(bytes, 0, Math.min(bytes.length, SNIFF_LENGTH), StandardCharsets.ISO_8859_1);
+		if (start.contains("%PDF-")) {
+			return this.pdfReader.read(bytes, titel);
+		}
+		if (withoutBom(start).stripLeading().startsWith("<")) {
+			return this.xmlParser.read(bytes);
+		}
+		String text = withoutBom(new String(bytes, StandardCharsets.UTF_8));
+		return this.textParser.parse(text, titel, SourceKind.TEXT, SourceDigest.of(bytes));
+	}
+
+	/** The file name without folders and extension, {@code null} when there is none. */
+	static String titelFrom(String filename) {
+		if (filename == null || filename.isBlank()) {
+			return null;
+		}
+		String name = filename.replace('\\', '/');
+		name = name.substring(name.lastIndexOf('/') + 1);
+		int dot = name.lastIndexOf('.');
+		if (dot > 0 && name.substring(dot + 1).toLowerCase(Locale.ROOT).matches("txt|pdf|xml|text")) {
+			name = name.substring(0, dot);
+		}
+		return name.isBlank() ? null : name.strip();
+	}
+
+	private static String withoutBom(String text) {
+		if (text.startsWith("\uFEFF")) {
+			return text.substring(1);
+		}
+		return text.startsWith("\u00EF\u00BB\u00BF") ? text.substring(3) : text;
+	}
+
+}

@@ -1,0 +1,100 @@
+package nl.werkproces.lti.catalog;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import nl.werkproces.lti.testing.Browsers;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A teacher finds a werkproces in a real browser at Moodle's iframe width (600 px): catalog, dossier, kerntaak,
+ * werkproces with its rubric, and the search box (filtering while typing, server search on Enter).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CatalogBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	static WebDriver browser;
+
+	@BeforeAll
+	static void openBrowser() {
+		browser = Browsers.chromium();
+		browser.manage().window().setSize(new Dimension(600, 900));
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void teacherNavigatesDossierKerntaakWerkprocesAndSeesTheRubric() {
+		browser.get("http://localhost:" + this.port + "/catalog");
+		browser.findElement(By.linkText("ICT- en mediabeheer")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ICT- en mediabeheer");
+
+		browser.findElement(By.id("toc-B1-K2")).click();
+		assertThat(browser.getCurrentUrl()).endsWith("#kerntaak-B1-K2");
+		browser.findElement(By.id("werkproces-B1-K2-W2")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("B1-K2-W2");
+
+		browser.findElement(By.id("profiel")).sendKeys("Netwerk");
+		browser.findElement(By.cssSelector(".choose-profiel button")).sendKeys(Keys.ENTER);
+		assertThat(browser.findElement(By.id("rubric-summary")).getText())
+			.isEqualTo("9 criteria, maximum 27 punten, cesuur 18");
+		assertThat(browser.findElements(By.cssSelector("section.aanvullend.chosen"))).hasSize(1);
+		Long pageWidth = (Long) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth;");
+		assertThat(pageWidth).isLessThanOrEqualTo(600);
+		((JavascriptExecutor) browser)
+			.executeScript("document.getElementById('rubric').scrollIntoView();");
+		Browsers.screenshot(browser, "catalog-werkproces-600px");
+
+		browser.findElement(By.id("crumb-kerntaak")).click();
+		assertThat(browser.getCurrentUrl()).endsWith("#kerntaak-B1-K2");
+	}
+
+	@Test
+	void searchBoxFiltersWhileTypingAndSearchesOnEnter() {
+		browser.get("http://localhost:" + this.port + "/catalog");
+		browser.findElement(By.linkText("ICT- en mediabeheer")).click();
+		WebElement search = browser.findElement(By.id("catalog-search"));
+		search.sendKeys("incidentmeldingen");
+		assertThat(visibleWerkprocessen()).singleElement()
+			.asString()
+			.startsWith("P1-K1-W1 Behandelt en handelt incidentmeldingen af");
+		Browsers.screenshot(browser, "catalog-search-typing");
+
+		search.clear();
+		search.sendKeys("B1-K3", Keys.ENTER);
+		assertThat(browser.getCurrentUrl()).contains("q=B1-K3");
+		assertThat(browser.findElement(By.id("search-result")).getText()).startsWith("4 werkproces(sen) gevonden");
+		assertThat(visibleWerkprocessen()).hasSize(4).allMatch((text) -> text.startsWith("B1-K3-W"));
+	}
+
+	private static List<String> visibleWerkprocessen() {
+		return browser.findElements(By.cssSelector("#kerntaken li[data-search]"))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.map(WebElement::getText)
+			.toList();
+	}
+
+}
