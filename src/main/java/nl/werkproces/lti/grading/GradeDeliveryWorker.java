@@ -116,6 +116,10 @@ public class GradeDeliveryWorker implements SchedulingConfigurer {
 				fail(entry, platform, reason);
 			}
 		}
+		catch (RuntimeException ex) {
+			log.error("Grade {} for platform '{}': unexpected error", entry.id(), platform.name(), ex);
+			retryLater(entry, platform, "unexpected error in the tool (" + ex.getClass().getSimpleName() + ")");
+		}
 	}
 
 	private String resolveLineItem(OutboxEntry entry, Platform platform) {

@@ -49,8 +49,9 @@ import org.springframework.web.client.RestClient;
  * Times here are the real wall-clock time, never the application's {@link Clock} bean: the platform checks the
  * assertion against its own clock.
  *
- * @see <a href="https://www.imsglobal.org/spec/security/v1p0/#using-json-web-tokens-with-oauth-2-0-client-credentials-grant">Security
- * Framework §4.1</a>
+ * @see <a href=
+ * "https://www.imsglobal.org/spec/security/v1p0/#using-json-web-tokens-with-oauth-2-0-client-credentials-grant">
+ * Security Framework §4.1</a>
  */
 @Component
 public class PlatformAccessTokens {
@@ -64,7 +65,8 @@ public class PlatformAccessTokens {
 
 	private final ConcurrentMap<CacheKey, Object> locks = new ConcurrentHashMap<>();
 
-	private final RestClientClientCredentialsTokenResponseClient client = new RestClientClientCredentialsTokenResponseClient();
+	private final RestClientClientCredentialsTokenResponseClient client =
+			new RestClientClientCredentialsTokenResponseClient();
 
 	private final ToolKeys keys;
 
@@ -92,7 +94,7 @@ public class PlatformAccessTokens {
 				throw refused(response);
 			})
 			.build());
-		NimbusJwtClientAuthenticationParametersConverter<OAuth2ClientCredentialsGrantRequest> assertions = new NimbusJwtClientAuthenticationParametersConverter<>(
+		var assertions = new NimbusJwtClientAuthenticationParametersConverter<OAuth2ClientCredentialsGrantRequest>(
 				(registration) -> signingJwk());
 		assertions.setJwtClientAssertionCustomizer((context) -> {
 			Instant now = this.clock.instant();

@@ -65,7 +65,8 @@ class AgsClientTests {
 		assertThat(result.outcome()).isEqualTo(ScoreResult.Outcome.DELIVERED);
 		RecordedRequest post = this.services.requests(Endpoint.SCORES).get(0);
 		assertThat(post.method()).isEqualTo("POST");
-		assertThat(post.uri()).isEqualTo(this.simulator.baseUrl() + "/mod/lti/services.php/2/lineitems/2/lineitem/scores?type_id=1");
+		assertThat(post.uri())
+			.isEqualTo(this.simulator.baseUrl() + "/mod/lti/services.php/2/lineitems/2/lineitem/scores?type_id=1");
 		assertThat(post.header("Content-Type")).isEqualTo("application/vnd.ims.lis.v1.score+json");
 		assertThat(post.header("Authorization")).matches("Bearer [0-9a-f]{32}");
 		Map<String, Object> body = this.json.readValue(post.body(), new tools.jackson.core.type.TypeReference<>() {

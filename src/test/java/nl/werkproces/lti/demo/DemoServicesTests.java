@@ -133,7 +133,8 @@ class DemoServicesTests {
 
 	@Test
 	void gradeQueuedByTheToolAppearsOnTheGradebookPage() throws Exception {
-		GradeTarget target = GradeTarget.lineItem(this.platform.id(), this.demo.lineItemUrl(DemoGradebook.ACTIVITY_LINE_ITEM));
+		GradeTarget target = GradeTarget.lineItem(this.platform.id(),
+				this.demo.lineItemUrl(DemoGradebook.ACTIVITY_LINE_ITEM));
 		this.outbox.enqueue(target, Grade.finished("demo-student-2", 7.5, 10, "B1-K1-W1: voldoende, cijfer 7,5"));
 		this.worker.deliverDue();
 		assertThat(this.outbox.status(target, "demo-student-2").orElseThrow().state()).isEqualTo(DeliveryState.DELIVERED);

@@ -30,7 +30,8 @@ class ServiceResponseTests {
 	void jsonReasonIsUsedWhenTheReasonPhraseIsStandard() {
 		ServiceResponse response = new ServiceResponse(400, "Bad Request", new HttpHeaders(),
 				"{\"status\": 400, \"reason\": \"No handler found for /2/lineitems/2/lineitem/scores application/json\"}");
-		assertThat(response.platformMessage()).isEqualTo("No handler found for /2/lineitems/2/lineitem/scores application/json");
+		assertThat(response.platformMessage())
+			.isEqualTo("No handler found for /2/lineitems/2/lineitem/scores application/json");
 	}
 
 	@Test

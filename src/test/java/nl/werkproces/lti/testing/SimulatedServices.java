@@ -328,7 +328,8 @@ public final class SimulatedServices {
 			return "Signature verification failed";
 		}
 		Date issuedAt = claims.getIssuedAt();
-		if (!PlatformSimulator.CLIENT_ID.equals(claims.getSubject()) || !PlatformSimulator.CLIENT_ID.equals(claims.getIssuer())) {
+		if (!PlatformSimulator.CLIENT_ID.equals(claims.getSubject())
+				|| !PlatformSimulator.CLIENT_ID.equals(claims.getIssuer())) {
 			return "invalid_client";
 		}
 		if (claims.getAudience() == null || !claims.getAudience().contains(this.platform.tokenEndpoint())) {
