@@ -20,12 +20,13 @@ import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.registration.PlatformSettings;
 import nl.werkproces.lti.registration.PlatformSource;
 import nl.werkproces.lti.spec.LtiClaims;
+import nl.werkproces.lti.spec.LtiScopes;
 import nl.werkproces.lti.spec.MessageType;
 
 /**
  * The demo platform's identity: its issuer and endpoints under {@code /demo/platform} of this server, an RSA key
- * made at start-up (kept in memory: the tool refreshes its JWKS cache on the new kid after a restart), and the
- * id_tokens it signs.
+ * made at start-up (kept in memory: the tool refreshes its JWKS cache on the new kid after a restart), the
+ * id_tokens it signs (with the AGS and NRPS endpoints of {@link DemoServicesController}).
  */
 class DemoPlatform {
 
@@ -62,9 +63,25 @@ class DemoPlatform {
 		return this.baseUrl + "/lti/launch";
 	}
 
+	String tokenUrl() {
+		return this.baseUrl + "/demo/platform/token";
+	}
+
+	String lineItemsUrl() {
+		return this.baseUrl + "/demo/platform/services/lineitems?type_id=1";
+	}
+
+	String lineItemUrl(int id) {
+		return this.baseUrl + "/demo/platform/services/lineitems/" + id + "/lineitem?type_id=1";
+	}
+
+	String membershipsUrl() {
+		return this.baseUrl + "/demo/platform/services/memberships";
+	}
+
 	PlatformSettings settings() {
 		return new PlatformSettings("Demoplatform", issuer(), CLIENT_ID, this.baseUrl + "/demo/platform/auth",
-				this.baseUrl + "/demo/platform/token", this.baseUrl + "/demo/platform/jwks", java.util.Set.of(DEPLOYMENT_ID));
+				tokenUrl(), this.baseUrl + "/demo/platform/jwks", java.util.Set.of(DEPLOYMENT_ID));
 	}
 
 	void register(PlatformRegistrations registrations) {
@@ -92,6 +109,11 @@ class DemoPlatform {
 				Map.of("locale", locale, "document_target", documentTarget, "return_url", this.baseUrl + "/demo"));
 		claims.put(LtiClaims.TOOL_PLATFORM,
 				Map.of("product_family_code", "werkproces-demo", "name", "Demoplatform", "guid", "werkproces-demo"));
+		claims.put(LtiClaims.AGS_ENDPOINT, Map.of("scope",
+				List.of(LtiScopes.LINEITEM, LtiScopes.LINEITEM_READONLY, LtiScopes.SCORE), "lineitems", lineItemsUrl(),
+				"lineitem", lineItemUrl(DemoGradebook.ACTIVITY_LINE_ITEM)));
+		claims.put(LtiClaims.NRPS,
+				Map.of("context_memberships_url", membershipsUrl(), "service_versions", List.of("2.0")));
 		claims.put("name", user.fullName());
 		claims.put("given_name", user.givenName());
 		claims.put("family_name", user.familyName());

@@ -51,6 +51,15 @@ enum DemoUser {
 		return this.email;
 	}
 
+	boolean learner() {
+		return this.role.endsWith("#Learner");
+	}
+
+	/** The short role name NRPS uses ({@code Learner}, {@code Instructor}), as Moodle sends it. */
+	String shortRole() {
+		return this.role.substring(this.role.indexOf('#') + 1);
+	}
+
 	List<String> roles() {
 		return List.of(this.role);
 	}

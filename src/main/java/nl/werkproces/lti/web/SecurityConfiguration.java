@@ -16,8 +16,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Who may reach what. LTI endpoints are open (they check the platform's signature themselves); pages behind
  * {@code /app} need a launch session; the dossier catalog (public information) is open for reading; admin pages and
- * APIs have their own chains (AdminSecurityConfiguration); everything not listed is refused. CSRF protects every form except the
- * platform's cross-site posts to {@code /lti/login} and {@code /lti/launch}, which state and nonce protect.
+ * APIs have their own chains (AdminSecurityConfiguration); everything not listed is refused. CSRF protects every
+ * form except the platform's cross-site posts to {@code /lti/login} and {@code /lti/launch}, which state and nonce
+ * protect, and the demo platform's server-to-server endpoints (token, AGS, NRPS: client assertion or bearer token,
+ * never a form).
  * Framing is governed by {@link FrameAncestorsFilter}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,7 +40,7 @@ class SecurityConfiguration {
 			.anyRequest()
 			.denyAll())
 			.csrf((csrf) -> csrf.csrfTokenRepository(new LaunchSessionCsrfTokenRepository())
-				.ignoringRequestMatchers("/lti/login", "/lti/launch"))
+				.ignoringRequestMatchers("/lti/login", "/lti/launch", "/demo/platform/token", "/demo/platform/services/**"))
 			.addFilterBefore(new LaunchSessionFilter(sessions), CsrfFilter.class)
 			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

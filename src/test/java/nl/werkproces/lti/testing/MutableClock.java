@@ -5,23 +5,38 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /** A clock that stands still until a test moves it on, so time-dependent behaviour needs no sleeps. */
 public final class MutableClock extends Clock {
 
-	private volatile Instant now;
+	private final AtomicReference<Instant> now;
+
+	/** Starts at the current second. */
+	public MutableClock() {
+		this(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+	}
 
 	public MutableClock(Instant start) {
-		this.now = start;
+		this.now = new AtomicReference<>(start);
 	}
 
 	public void advance(Duration duration) {
-		this.now = this.now.plus(duration);
+		this.now.updateAndGet((instant) -> instant.plus(duration));
+	}
+
+	public void set(Instant instant) {
+		this.now.set(instant);
 	}
 
 	@Override
 	public Instant instant() {
-		return this.now;
+		return this.now.get();
 	}
 
 	@Override
@@ -31,7 +46,19 @@ public final class MutableClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		throw new UnsupportedOperationException("a MutableClock is always UTC");
+		return this;
+	}
+
+	/** Makes a {@link MutableClock} the application's clock. */
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class Configuration {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return new MutableClock();
+		}
+
 	}
 
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
@@ -30,7 +32,8 @@ import nl.werkproces.lti.registration.PlatformSettings;
 /**
  * An LTI 1.3 platform for tests that speaks real HTTP: it serves its JWKS (counting the fetches) from a loopback
  * server and signs id_tokens with real RS256 keys. Every instance has its own port, so its own issuer. The JWKS
- * endpoint can be made to fail ({@link #jwksStatus(int)}) and to publish other keys ({@link #publishJwk(Map)}).
+ * endpoint can be made to fail ({@link #jwksStatus(int)}) and to publish other keys ({@link #publishJwk(Map)}). Its
+ * {@linkplain #services() services} (token endpoint, AGS, NRPS) behave like Moodle's.
  */
 public final class PlatformSimulator implements AutoCloseable {
 
@@ -54,11 +57,18 @@ public final class PlatformSimulator implements AutoCloseable {
 
 	private volatile int jwksStatus = 200;
 
+	private final SimulatedServices services = new SimulatedServices(this);
+
+	private final ExecutorService executor = Executors.newCachedThreadPool();
+
 	private PlatformSimulator() throws IOException {
 		this.current = SigningKey.generate();
 		this.published.add(this.current);
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/mod/lti/certs.php", this::serveJwks);
+		this.server.createContext("/mod/lti/token.php", this.services::token);
+		this.server.createContext("/mod/lti/services.php/", this.services::services);
+		this.server.setExecutor(this.executor);
 		this.server.start();
 	}
 
@@ -99,6 +109,11 @@ public final class PlatformSimulator implements AutoCloseable {
 	public PlatformSettings settings() {
 		return new PlatformSettings("Simulated Moodle " + this.server.getAddress().getPort(), issuer(), CLIENT_ID,
 				authorizationEndpoint(), tokenEndpoint(), jwksUri(), Set.of(DEPLOYMENT_ID));
+	}
+
+	/** The token endpoint, AGS and NRPS of this platform. */
+	public SimulatedServices services() {
+		return this.services;
 	}
 
 	public int jwksFetches() {
@@ -179,7 +194,9 @@ public final class PlatformSimulator implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.services.close();
 		this.server.stop(0);
+		this.executor.shutdownNow();
 	}
 
 	private void serveJwks(HttpExchange exchange) throws IOException {
