@@ -1,21 +1,53 @@
 package nl.werkproces.lti.activity;
 
+import java.util.Optional;
+
 import nl.werkproces.lti.launch.LaunchSession;
+import nl.werkproces.lti.spec.MessageType;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The page a launch arrives at: who the user is, in which role, course and activity. */
+/**
+ * Where a launch arrives: sends the user to the page for their message type and role. Deep Linking →
+ * the teacher's picker; a set-up activity → the student's or teacher's page; an activity not set up yet → the
+ * teacher chooses its werkproces, students see that it is not ready.
+ */
 @Controller
 class ActivityHomeController {
 
+	private final CurrentActivity current;
+
+	ActivityHomeController(CurrentActivity current) {
+		this.current = current;
+	}
+
 	@GetMapping("/app")
-	String home(@AuthenticationPrincipal LaunchSession launch, Model model) {
+	String home(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid, Model model) {
+		if (launch.messageType() == MessageType.DEEP_LINKING) {
+			return launch.isStaff() ? redirect("/app/deep-linking", lsid) : page("activity/refused", launch, model);
+		}
+		Optional<Activity> activity = this.current.of(launch);
+		if (activity.isEmpty()) {
+			if (launch.resourceLink() != null && launch.isStaff()) {
+				return redirect("/app/setup", lsid);
+			}
+			return page("activity/not-ready", launch, model);
+		}
+		return redirect(launch.isStaff() ? "/app/teacher" : "/app/student", lsid);
+	}
+
+	private static String page(String view, LaunchSession launch, Model model) {
 		model.addAttribute("launch", launch);
 		model.addAttribute("roles", launch.roles().stream().map(Enum::name).toList());
-		return "activity/home";
+		return view;
+	}
+
+	private static String redirect(String path, String lsid) {
+		return "redirect:" + path + "?lsid=" + lsid;
 	}
 
 }

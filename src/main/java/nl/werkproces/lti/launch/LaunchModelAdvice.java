@@ -1,0 +1,22 @@
+package nl.werkproces.lti.launch;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Gives every page of a launch session its opaque id as {@code lsid}, to carry in links and forms
+ * ({@code @{/app/x(lsid=${lsid})}} and a hidden {@code lsid} field) so pages keep working in an iframe without
+ * third-party cookies.
+ */
+@ControllerAdvice
+class LaunchModelAdvice {
+
+	@ModelAttribute("lsid")
+	String lsid() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication instanceof LaunchAuthentication launch) ? launch.sessionId() : null;
+	}
+
+}
