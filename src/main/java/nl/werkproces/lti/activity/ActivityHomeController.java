@@ -2,9 +2,12 @@ package nl.werkproces.lti.activity;
 
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.spec.MessageType;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,9 +29,14 @@ class ActivityHomeController {
 	}
 
 	@GetMapping("/app")
-	String home(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid, Model model) {
+	String home(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid, Model model,
+			HttpServletResponse response) {
 		if (launch.messageType() == MessageType.DEEP_LINKING) {
-			return launch.isStaff() ? redirect("/app/deep-linking", lsid) : page("activity/refused", launch, model);
+			if (!launch.isStaff()) {
+				response.setStatus(HttpStatus.FORBIDDEN.value());
+				return page("activity/refused", launch, model);
+			}
+			return redirect("/app/deep-linking", lsid);
 		}
 		Optional<Activity> activity = this.current.of(launch);
 		if (activity.isEmpty()) {

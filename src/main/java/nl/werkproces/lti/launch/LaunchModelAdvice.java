@@ -15,8 +15,20 @@ class LaunchModelAdvice {
 
 	@ModelAttribute("lsid")
 	String lsid() {
+		LaunchAuthentication launch = launch();
+		return (launch != null) ? launch.sessionId() : null;
+	}
+
+	/** Who is signed in by this launch, for the page header. */
+	@ModelAttribute("launchUser")
+	String launchUser() {
+		LaunchAuthentication launch = launch();
+		return (launch != null) ? launch.getPrincipal().user().displayName() : null;
+	}
+
+	private static LaunchAuthentication launch() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication instanceof LaunchAuthentication launch) ? launch.sessionId() : null;
+		return (authentication instanceof LaunchAuthentication launch) ? launch : null;
 	}
 
 }

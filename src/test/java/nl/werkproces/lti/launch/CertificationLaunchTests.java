@@ -110,9 +110,9 @@ class CertificationLaunchTests {
 		assertThat(launch.statusCode()).as(launch.body()).isEqualTo(303);
 		String location = launch.headers().firstValue("Location").orElseThrow();
 		assertThat(location).startsWith(browser.toolBaseUrl() + "/app?lsid=");
-		HttpResponse<String> page = browser.get(location);
+		HttpResponse<String> page = browser.getFollowing(location);
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("id=\"welcome\"").contains(expectedDisplayName(payload));
+		assertThat(page.body()).contains("id=\"launch-user\"").contains(expectedDisplayName(payload));
 	}
 
 	@ParameterizedTest(name = "{0}")

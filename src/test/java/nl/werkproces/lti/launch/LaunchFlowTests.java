@@ -62,7 +62,7 @@ class LaunchFlowTests {
 	}
 
 	@Test
-	void launchAsLearnerOpensSessionAndShowsWhoAndWhere() {
+	void launchAsLearnerOfActivityNotSetUpShowsWhoAndWhereAndThatItIsNotReady() {
 		HttpResponse<String> launch = launchWith(student());
 		assertThat(launch.statusCode()).isEqualTo(303);
 		String location = launch.headers().firstValue("Location").orElseThrow();
@@ -70,16 +70,17 @@ class LaunchFlowTests {
 		HttpResponse<String> page = this.browser.get(location);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Welkom, Sam Student")
-			.contains("als student binnengekomen")
+			.contains("nog niet ingericht")
 			.contains("LTI Test Course")
 			.contains("Werkproces B1-K1-W1");
 	}
 
 	@Test
-	void launchAsInstructorShowsTeacherPageInEnglishWhenLocaleAsks() {
+	void launchAsInstructorOfActivityNotSetUpAsksForTheWerkprocesInEnglishWhenLocaleAsks() {
 		HttpResponse<String> launch = launchWith(student().asInstructor().inEnglish());
-		HttpResponse<String> page = this.browser.get(launch.headers().firstValue("Location").orElseThrow());
-		assertThat(page.body()).contains("Welcome, Terry Teacher").contains("You arrived as a teacher").contains("Teacher");
+		HttpResponse<String> page = this.browser.getFollowing(launch.headers().firstValue("Location").orElseThrow());
+		assertThat(page.uri().getPath()).isEqualTo("/app/setup");
+		assertThat(page.body()).contains("Terry Teacher").contains("Which werkproces belongs to this activity?");
 	}
 
 	@Test
@@ -364,8 +365,9 @@ class LaunchFlowTests {
 	void deepLinkingRequestWithoutTargetLinkUriIsAccepted() {
 		HttpResponse<String> launch = launchWith(deepLinking().without(LtiClaims.TARGET_LINK_URI));
 		assertThat(launch.statusCode()).isEqualTo(303);
-		HttpResponse<String> page = this.browser.get(launch.headers().firstValue("Location").orElseThrow());
-		assertThat(page.body()).contains("Deep Linking");
+		HttpResponse<String> page = this.browser.getFollowing(launch.headers().firstValue("Location").orElseThrow());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Werkproces toevoegen").contains("id=\"picker-form\"");
 	}
 
 	@Test

@@ -80,6 +80,16 @@ public final class ToolBrowser {
 		return send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "nl").GET().build());
 	}
 
+	/** GET that follows redirects (at most five), as a browser would. */
+	public HttpResponse<String> getFollowing(String pathOrUrl) {
+		HttpResponse<String> response = get(pathOrUrl);
+		for (int i = 0; i < 5 && response.statusCode() / 100 == 3; i++) {
+			String location = response.headers().firstValue("Location").orElseThrow();
+			response = get(URI.create(response.uri().toString()).resolve(location).toString());
+		}
+		return response;
+	}
+
 	/** Forgets every cookie, as a browser that blocks third-party cookies in an iframe would not send them. */
 	public void dropCookies() {
 		this.cookies.getCookieStore().removeAll();
