@@ -62,7 +62,7 @@ class DemoAccessTokens {
 		Claims claims;
 		try {
 			claims = Jwts.parser()
-				.keyLocator(new ToolKeyLocator(platform.baseUrl() + "/.well-known/jwks.json"))
+				.keyLocator(new DemoToolKeyLocator(platform.baseUrl() + "/.well-known/jwks.json", this.json))
 				.clockSkewSeconds(0)
 				.build()
 				.parseSignedClaims(assertion)
@@ -109,46 +109,6 @@ class DemoAccessTokens {
 	}
 
 	private record Issued(Set<String> scopes, Instant expiresAt) {
-
-	}
-
-	private final class ToolKeyLocator extends LocatorAdapter<Key> {
-
-		private final String jwksUrl;
-
-		ToolKeyLocator(String jwksUrl) {
-			this.jwksUrl = jwksUrl;
-		}
-
-		@Override
-		protected Key locate(ProtectedHeader header) {
-			if (!"RS256".equals(header.getAlgorithm())) {
-				throw new JwtException("not RS256");
-			}
-			return fetch().stream()
-				.filter((jwk) -> jwk.get("kid") != null && jwk.get("kid").equals(header.getKeyId()))
-				.findFirst()
-				.flatMap(JsonWebKeys::toRsaKey)
-				.map(Key.class::cast)
-				.orElseThrow(() -> new JwtException("unknown kid"));
-		}
-
-		private List<Map<?, ?>> fetch() {
-			try {
-				HttpResponse<String> response = DemoAccessTokens.this.http.send(
-						HttpRequest.newBuilder(URI.create(this.jwksUrl)).timeout(Duration.ofSeconds(5)).build(),
-						HttpResponse.BodyHandlers.ofString());
-				Map<?, ?> set = DemoAccessTokens.this.json.readValue(response.body(), Map.class);
-				return ((List<?>) set.get("keys")).stream().<Map<?, ?>>map((jwk) -> (Map<?, ?>) jwk).toList();
-			}
-			catch (IOException | RuntimeException ex) {
-				throw new JwtException("tool key set unavailable");
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new JwtException("interrupted");
-			}
-		}
 
 	}
 

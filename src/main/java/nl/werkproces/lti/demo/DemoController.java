@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import nl.werkproces.lti.launch.SecureTokens;
 import nl.werkproces.lti.web.ToolUrls;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,9 +33,12 @@ class DemoController {
 
 	private final ToolUrls urls;
 
-	DemoController(DemoPlatformHolder holder, ToolUrls urls) {
+	private final DemoActivities activities;
+
+	DemoController(DemoPlatformHolder holder, ToolUrls urls, DemoActivities activities) {
 		this.holder = holder;
 		this.urls = urls;
+		this.activities = activities;
 	}
 
 	/** The demo course with its people; on another host name than the platform's, go to the platform's. */
@@ -45,6 +49,7 @@ class DemoController {
 			return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(demo.baseUrl() + "/demo")).build();
 		}
 		model.addAttribute("issuer", demo.issuer());
+		model.addAttribute("activities", this.activities.all());
 		model.addAttribute("clientId", DemoPlatform.CLIENT_ID);
 		model.addAttribute("deploymentId", DemoPlatform.DEPLOYMENT_ID);
 		return "demo/course";
@@ -53,7 +58,9 @@ class DemoController {
 	/** The platform starts a launch: an auto-submitted login initiation to the tool, as Moodle posts it. */
 	@GetMapping("/demo/platform/launch")
 	String launch(@RequestParam String user, @RequestParam(defaultValue = "iframe") String target,
-			@RequestParam(defaultValue = "nl") String lang, Model model) {
+			@RequestParam(defaultValue = "nl") String lang,
+			@RequestParam(defaultValue = DemoPlatform.RESOURCE_LINK_ID) String activity,
+			@RequestParam(defaultValue = "link") String kind, Model model) {
 		DemoPlatform demo = this.holder.platform();
 		DemoUser demoUser = DemoUser.bySubject(user)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown demo user"));
@@ -61,7 +68,10 @@ class DemoController {
 		fields.put("iss", demo.issuer());
 		fields.put("login_hint", demoUser.subject());
 		fields.put("target_link_uri", demo.toolLaunchUrl());
-		fields.put("lti_message_hint", hint(target, lang));
+		if (this.activities.find(activity).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown demo activity");
+		}
+		fields.put("lti_message_hint", hint(target, lang) + ":" + ("dl".equals(kind) ? "dl" : "link") + ":" + activity);
 		fields.put("client_id", DemoPlatform.CLIENT_ID);
 		fields.put("lti_deployment_id", DemoPlatform.DEPLOYMENT_ID);
 		model.addAttribute("action", demo.baseUrl() + "/lti/login");
@@ -85,9 +95,19 @@ class DemoController {
 		require(request.get("state") != null && request.get("nonce") != null, "state/nonce");
 		DemoUser user = DemoUser.bySubject(Objects.requireNonNullElse(request.get("login_hint"), ""))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "login_hint"));
-		String[] hint = Objects.requireNonNullElse(request.get("lti_message_hint"), "iframe:nl").split(":", 2);
-		String idToken = demo.resourceLinkIdToken(user, request.get("nonce"), (hint.length > 1) ? hint[1] : "nl",
-				hint[0]);
+		String[] hint = Objects.requireNonNullElse(request.get("lti_message_hint"), "iframe:nl").split(":", 4);
+		String locale = (hint.length > 1) ? hint[1] : "nl";
+		String idToken;
+		if (hint.length > 2 && "dl".equals(hint[2])) {
+			require(user == DemoUser.TEACHER, "only teachers add activities");
+			idToken = demo.deepLinkingIdToken(user, request.get("nonce"), locale, hint[0], "demo-" + SecureTokens.next());
+		}
+		else {
+			DemoActivities.DemoActivity activity = this.activities
+				.find((hint.length > 3) ? hint[3] : DemoPlatform.RESOURCE_LINK_ID)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown activity"));
+			idToken = demo.resourceLinkIdToken(user, activity, request.get("nonce"), locale, hint[0]);
+		}
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("id_token", idToken);
 		fields.put("state", request.get("state"));

@@ -92,16 +92,42 @@ class DemoPlatform {
 		return Map.of("keys", List.of(JsonWebKeys.rsaSigningKey(this.kid, (RSAPublicKey) this.keys.getPublic())));
 	}
 
-	/** A signed resource link launch for the user, answering the tool's authentication request. */
-	String resourceLinkIdToken(DemoUser user, String nonce, String locale, String documentTarget) {
-		Instant now = this.clock.instant();
-		Map<String, Object> claims = new LinkedHashMap<>();
+	/** A signed resource link launch of the activity for the user, answering the tool's authentication request. */
+	String resourceLinkIdToken(DemoUser user, DemoActivities.DemoActivity activity, String nonce, String locale,
+			String documentTarget) {
+		Map<String, Object> claims = commonClaims(user, locale, documentTarget);
 		claims.put(LtiClaims.MESSAGE_TYPE, MessageType.RESOURCE_LINK.claimValue());
+		claims.put(LtiClaims.RESOURCE_LINK, Map.of("id", activity.resourceLinkId(), "title", activity.title()));
+		if (!activity.custom().isEmpty()) {
+			claims.put(LtiClaims.CUSTOM, activity.custom());
+		}
+		claims.put(LtiClaims.AGS_ENDPOINT, Map.of("scope",
+				List.of(LtiScopes.LINEITEM, LtiScopes.LINEITEM_READONLY, LtiScopes.SCORE), "lineitems", lineItemsUrl(),
+				"lineitem", lineItemUrl(activity.lineItemId())));
+		return sign(user, nonce, claims);
+	}
+
+	/** A signed Deep Linking request: the teacher adds activities to the demo course. */
+	String deepLinkingIdToken(DemoUser user, String nonce, String locale, String documentTarget, String data) {
+		Map<String, Object> claims = commonClaims(user, locale, documentTarget);
+		claims.put(LtiClaims.MESSAGE_TYPE, MessageType.DEEP_LINKING.claimValue());
+		claims.put(LtiClaims.DEEP_LINKING_SETTINGS, Map.of("deep_link_return_url", deepLinkingReturnUrl(),
+				"accept_types", List.of("ltiResourceLink"), "accept_presentation_document_targets",
+				List.of("iframe", "window"), "accept_multiple", true, "auto_create", false, "data", data));
+		claims.put(LtiClaims.AGS_ENDPOINT, Map.of("scope",
+				List.of(LtiScopes.LINEITEM, LtiScopes.LINEITEM_READONLY, LtiScopes.SCORE), "lineitems", lineItemsUrl()));
+		return sign(user, nonce, claims);
+	}
+
+	String deepLinkingReturnUrl() {
+		return this.baseUrl + "/demo/platform/deep-linking/return";
+	}
+
+	private Map<String, Object> commonClaims(DemoUser user, String locale, String documentTarget) {
+		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put(LtiClaims.VERSION, LtiClaims.LTI_VERSION_1_3);
 		claims.put(LtiClaims.DEPLOYMENT_ID, DEPLOYMENT_ID);
 		claims.put(LtiClaims.TARGET_LINK_URI, toolLaunchUrl());
-		claims.put(LtiClaims.RESOURCE_LINK,
-				Map.of("id", RESOURCE_LINK_ID, "title", "Werkproces B1-K1-W1 (demo)"));
 		claims.put(LtiClaims.ROLES, user.roles());
 		claims.put(LtiClaims.CONTEXT, Map.of("id", CONTEXT_ID, "label", "ICT-2026", "title",
 				"ICT-beheer leerjaar 2 (demo)", "type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseSection")));
@@ -109,15 +135,17 @@ class DemoPlatform {
 				Map.of("locale", locale, "document_target", documentTarget, "return_url", this.baseUrl + "/demo"));
 		claims.put(LtiClaims.TOOL_PLATFORM,
 				Map.of("product_family_code", "werkproces-demo", "name", "Demoplatform", "guid", "werkproces-demo"));
-		claims.put(LtiClaims.AGS_ENDPOINT, Map.of("scope",
-				List.of(LtiScopes.LINEITEM, LtiScopes.LINEITEM_READONLY, LtiScopes.SCORE), "lineitems", lineItemsUrl(),
-				"lineitem", lineItemUrl(DemoGradebook.ACTIVITY_LINE_ITEM)));
 		claims.put(LtiClaims.NRPS,
 				Map.of("context_memberships_url", membershipsUrl(), "service_versions", List.of("2.0")));
 		claims.put("name", user.fullName());
 		claims.put("given_name", user.givenName());
 		claims.put("family_name", user.familyName());
 		claims.put("email", user.email());
+		return claims;
+	}
+
+	private String sign(DemoUser user, String nonce, Map<String, Object> claims) {
+		Instant now = this.clock.instant();
 		return Jwts.builder()
 			.header()
 			.keyId(this.kid)

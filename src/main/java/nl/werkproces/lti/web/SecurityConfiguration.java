@@ -40,7 +40,8 @@ class SecurityConfiguration {
 			.anyRequest()
 			.denyAll())
 			.csrf((csrf) -> csrf.csrfTokenRepository(new LaunchSessionCsrfTokenRepository())
-				.ignoringRequestMatchers("/lti/login", "/lti/launch", "/demo/platform/token", "/demo/platform/services/**"))
+				.ignoringRequestMatchers("/lti/login", "/lti/launch", "/demo/platform/token", "/demo/platform/services/**",
+						"/demo/platform/deep-linking/return"))
 			.addFilterBefore(new LaunchSessionFilter(sessions), CsrfFilter.class)
 			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

@@ -97,7 +97,9 @@ class DeepLinkingFlowTests {
 		Map<String, String> form = choice(picker, "B1-K2-W2", "CIJFER");
 		HttpResponse<String> answer = this.browser.post("/app/deep-linking", form);
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-		assertThat(answer.body()).contains("action=\"" + this.moodle.baseUrl() + "/mod/lti/contentitem_return.php");
+		assertThat(answer.body()).contains("action=\"" + this.moodle.baseUrl() + "/mod/lti/contentitem_return.php")
+			.as("no CSRF token leaks to the platform")
+			.doesNotContain("_csrf");
 		Claims claims = verify(jwtOf(answer));
 		assertThat(claims.getIssuer()).isEqualTo(PlatformSimulator.CLIENT_ID);
 		assertThat(claims.getAudience()).containsExactly(this.moodle.issuer());

@@ -48,12 +48,13 @@ class DemoPlatformBrowserTests {
 	}
 
 	@Test
-	void teacherLaunchesInIframeInEnglish() {
+	void teacherLaunchesInIframeInEnglishAndIsAskedForTheWerkproces() {
 		browser.get("http://localhost:" + this.port + "/demo?lang=en");
 		browser.findElement(By.id("launch-teacher")).click();
 		browser.switchTo().frame("tool-frame");
-		assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Jeroen Bakker");
-		assertThat(browser.findElement(By.id("roles")).getText()).isEqualTo("Teacher");
+		assertThat(browser.findElement(By.tagName("h1")).getText())
+			.isEqualTo("Which werkproces belongs to this activity?");
+		assertThat(browser.findElement(By.id("launch-user")).getText()).isEqualTo("Jeroen Bakker");
 		browser.switchTo().defaultContent();
 		Browsers.screenshot(browser, "demo-teacher-launch");
 	}

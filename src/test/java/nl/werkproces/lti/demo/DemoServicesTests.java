@@ -173,7 +173,7 @@ class DemoServicesTests {
 
 	@Test
 	void launchCarriesTheServiceEndpoints() {
-		String idToken = this.demo.resourceLinkIdToken(DemoUser.STUDENT, "nonce", "nl", "iframe");
+		String idToken = this.demo.resourceLinkIdToken(DemoUser.STUDENT, new DemoActivities.DemoActivity(DemoPlatform.RESOURCE_LINK_ID, "Werkproces B1-K1-W1 (demo)", java.util.Map.of(), DemoGradebook.ACTIVITY_LINE_ITEM), "nonce", "nl", "iframe");
 		Map<?, ?> claims = this.json.readValue(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), Map.class);
 		Map<?, ?> ags = (Map<?, ?>) claims.get(LtiClaims.AGS_ENDPOINT);
 		assertThat(ags.get("lineitems")).isEqualTo(this.demo.lineItemsUrl());
