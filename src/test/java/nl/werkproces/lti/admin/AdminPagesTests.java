@@ -115,6 +115,13 @@ class AdminPagesTests {
 	}
 
 	@Test
+	void undeliveredGradesPageOpens() {
+		HttpResponse<String> page = this.admin.get("/admin/grades");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Cijfers onderweg naar Moodle");
+	}
+
+	@Test
 	void moodleSettingsPageShowsThisToolsUrls() {
 		assertThat(this.admin.get("/admin/lti-config").body()).contains(base() + "/lti/login")
 			.contains(base() + "/.well-known/jwks.json")
