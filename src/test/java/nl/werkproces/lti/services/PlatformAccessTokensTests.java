@@ -97,6 +97,22 @@ class PlatformAccessTokensTests {
 	}
 
 	@Test
+	void tokensKeepBeingGrantedThroughAKeyRotation() {
+		String before = this.keys.signingKey().kid();
+		assertThat(this.tokens.token(this.platform, Set.of(LtiScopes.SCORE))).isNotNull();
+		String next = this.keys.publishNext();
+		AccessToken during = this.tokens.token(this.platform, Set.of(LtiScopes.LINEITEM));
+		assertThat(during).isNotNull();
+		this.keys.activateNext();
+		AccessToken after = this.tokens.token(this.platform, Set.of(LtiScopes.LINEITEM_READONLY));
+		assertThat(after).isNotNull();
+		List<String> kids = this.simulator.services().requests(Endpoint.TOKEN).stream()
+			.map((request) -> verifiedWithToolJwks(request.form().get("client_assertion")).getHeader().getKeyId())
+			.toList();
+		assertThat(kids).containsExactly(before, before, next);
+	}
+
+	@Test
 	void everyAssertionHasItsOwnJti() throws Exception {
 		this.tokens.token(this.platform, Set.of(LtiScopes.SCORE));
 		this.tokens.token(this.platform, Set.of(LtiScopes.LINEITEM));

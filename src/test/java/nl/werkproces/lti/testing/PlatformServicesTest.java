@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "lti.services.read-timeout=2s", "lti.grades.scheduled=false" })
+		properties = { "lti.services.read-timeout=5s", "lti.grades.scheduled=false" })
 @Import(MutableClock.Configuration.class)
 public @interface PlatformServicesTest {
 
