@@ -51,6 +51,12 @@ class ActivityAdminController {
 			.stream()
 			.map((r) -> Map.of("at", TIME.format(r.occurredAt()), "reason", r.reason(), "detail", r.detail()))
 			.toList());
+		model.addAttribute("imports", this.jdbc.sql("""
+				SELECT titel, lineage_version, source_kind, imported_at, imported_by FROM dossier
+				ORDER BY imported_at DESC LIMIT 50""")
+			.query((rs, row) -> Map.of("title", rs.getString(1), "version", rs.getInt(2), "kind", rs.getString(3),
+					"at", TIME.format(rs.getTimestamp(4).toInstant()), "by", rs.getString(5)))
+			.list());
 		return "admin/activity";
 	}
 

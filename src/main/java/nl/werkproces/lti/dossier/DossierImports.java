@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.slf4j.Logger;
+
+import nl.werkproces.lti.audit.AuditLog;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -32,7 +34,11 @@ public class DossierImports {
 
 	private final DossierSources sources = new DossierSources();
 
-	DossierImports(DossierStore store, DossierCatalog catalog, TransactionTemplate transactions, Clock clock) {
+	private final AuditLog audit;
+
+	DossierImports(DossierStore store, DossierCatalog catalog, TransactionTemplate transactions, Clock clock,
+			AuditLog audit) {
+		this.audit = audit;
 		this.store = store;
 		this.catalog = catalog;
 		this.transactions = transactions;
@@ -79,8 +85,15 @@ public class DossierImports {
 
 	private DossierImportReport store(String filename, DossierImport imported, String importedBy) {
 		String lineage = DossierStore.lineage(imported.dossier().identity());
-		Long id = this.transactions.execute((status) -> this.store.insert(imported,
-				this.store.nextVersionNumber(lineage), filename, this.clock.instant(), importedBy));
+		Long id = this.transactions.execute((status) -> {
+			Long stored = this.store.insert(imported, this.store.nextVersionNumber(lineage), filename,
+					this.clock.instant(), importedBy);
+			this.audit.record(importedBy, "dossier.import",
+					"dossier " + stored + " (" + imported.dossier().identity().titel() + ")", null,
+					java.util.Map.of("file", String.valueOf(filename), "sha256",
+							imported.dossier().identity().sourceSha256()));
+			return stored;
+		});
 		DossierVersion version = this.catalog.find(id).orElseThrow();
 		logger.info("Dossier imported: id {}, \"{}\" version {}, {} source {}, by {}", id, version.dossier().titel(),
 				version.number(), version.dossier().source(), version.identity().sourceSha256(), importedBy);

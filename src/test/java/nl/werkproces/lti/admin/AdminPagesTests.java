@@ -111,7 +111,9 @@ class AdminPagesTests {
 	@Test
 	void activityPageListsRejectedLaunchesWithReasonCodes() {
 		new ToolBrowser(base()).post("/lti/launch", Map.of("state", "x"));
-		assertThat(this.admin.get("/admin/activity").body()).contains("ID_TOKEN_MISSING");
+		String page = this.admin.get("/admin/activity").body();
+		assertThat(page).contains("ID_TOKEN_MISSING");
+		assertThat(page).as("dossier imports are listed").contains("id=\"imports\"").contains("system");
 	}
 
 	@Test

@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.werkproces.lti.registration.PlatformSource;
+import nl.werkproces.lti.testing.PlatformSimulator;
+import nl.werkproces.lti.testing.TestLaunches;
 import nl.werkproces.lti.testing.ToolBrowser;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +33,9 @@ class AdminSignInTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	nl.werkproces.lti.registration.PlatformRegistrations registrations;
 
 	ToolBrowser browser;
 
@@ -89,9 +95,21 @@ class AdminSignInTests {
 	}
 
 	@Test
-	void launchSessionDoesNotOpenAdminPages() {
-		HttpResponse<String> response = this.browser.get("/admin?lsid=whatever");
-		assertThat(response.statusCode()).isEqualTo(302);
+	void learnerLaunchSessionDoesNotOpenAdminPages() {
+		try (PlatformSimulator moodle = PlatformSimulator.start()) {
+			this.registrations.register(moodle.settings(), PlatformSource.ADMIN);
+			ToolBrowser.LoginRedirect login = this.browser.initiateLogin(moodle);
+			HttpResponse<String> launch = this.browser.launch(
+					moodle.sign(TestLaunches.resourceLink(moodle, this.browser.toolBaseUrl()).claims(login.nonce())),
+					login.state());
+			String lsid = launch.headers().firstValue("Location").orElseThrow().replaceAll(".*lsid=", "");
+			assertThat(this.browser.get("/app?lsid=" + lsid).statusCode()).as("the launch session works").isEqualTo(200);
+			HttpResponse<String> admin = this.browser.get("/admin?lsid=" + lsid);
+			assertThat(admin.statusCode()).isEqualTo(302);
+			assertThat(admin.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login");
+			HttpResponse<String> form = this.browser.get("/admin/platforms/new?lsid=" + lsid);
+			assertThat(form.statusCode()).as(form.headers().map() + form.body()).isEqualTo(302);
+		}
 	}
 
 	@Test

@@ -101,6 +101,13 @@ class LaunchFlowTests {
 	}
 
 	@Test
+	void launchAuthenticationIsNeverKeptInAnHttpSession() {
+		HttpResponse<String> page = this.browser.get(launchWith(student()).headers().firstValue("Location").orElseThrow());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().allValues("Set-Cookie")).noneMatch((cookie) -> cookie.startsWith("JSESSIONID"));
+	}
+
+	@Test
 	void appWithoutSessionIsRefused() {
 		assertThat(this.browser.get("/app").statusCode()).isEqualTo(401);
 		assertThat(this.browser.get("/app?lsid=not-a-session").statusCode()).isEqualTo(401);
