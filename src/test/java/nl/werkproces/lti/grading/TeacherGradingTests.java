@@ -148,6 +148,32 @@ class TeacherGradingTests {
 	}
 
 	@Test
+	void pointsWithoutALineItemInTheLaunchGoToTheColumnFoundOrCreatedByWerkprocesCode() {
+		this.moodle.close();
+		this.moodle = fixture(GradeMode.POINTS);
+		Session teacher = this.moodle.launch(this.moodle.teacher()
+			.with(LtiClaims.AGS_ENDPOINT, Map.of("scope",
+					List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+							"https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+					"lineitems", this.moodle.services.lineItemsUrl())));
+		this.activityId = this.moodle.activityId();
+		long sam = studentWithHandIn();
+		assertThat(teacher.post("/app/teacher/students/" + sam + "/finalize", TeacherFixture.levels(keys(), scores()))
+			.statusCode()).isEqualTo(302);
+		assertThat(this.worker.deliverDue()).isEqualTo(1);
+		Map<String, Object> created = this.moodle.services.lineItems()
+			.stream()
+			.filter((item) -> "B1-K2-W2".equals(item.get("resourceId")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(created.get("scoreMaximum")).isEqualTo(27.0);
+		StoredScore score = this.moodle.services.score(3, "4");
+		assertThat(score.scoreGiven()).isEqualTo(19.0);
+		assertThat(score.scoreMaximum()).isEqualTo(27.0);
+		assertThat(teacher.get("/app/teacher").body()).contains("afgeleverd op");
+	}
+
+	@Test
 	void reopenedAndFinalizedAgainSendsANewerGrade() {
 		long sam = studentWithHandIn();
 		this.teacher.post("/app/teacher/students/" + sam + "/finalize", TeacherFixture.levels(keys(), scores()));
