@@ -1,8 +1,11 @@
 package nl.werkproces.lti.grading;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
@@ -17,8 +20,6 @@ import nl.werkproces.lti.rubric.RubricOwner;
 import nl.werkproces.lti.rubric.RubricScale;
 import nl.werkproces.lti.rubric.RubricVersions;
 
-import java.time.Clock;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,8 +30,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Activity settings: second assessor on or off, and tuning the rubric (text, kritisch, order, removal, new
@@ -143,14 +142,19 @@ class ActivitySettingsController {
 		return changes;
 	}
 
+	/**
+	 * Sort key from the wanted position (1-based): a criterion moved to a position comes before the one that was
+	 * there, which keeps its place relative to the others.
+	 */
 	private static int position(MultiValueMap<String, String> form, Criterion criterion, List<Criterion> kept) {
+		int current = kept.indexOf(criterion) + 1;
 		String value = form.getFirst("position." + criterion.key());
 		try {
-			return (value != null && !value.isBlank()) ? Integer.parseInt(value.strip()) * 2
-					: kept.indexOf(criterion) * 2 + 1;
+			int wanted = (value != null && !value.isBlank()) ? Integer.parseInt(value.strip()) : current;
+			return (wanted == current) ? wanted * 2 : wanted * 2 - ((wanted < current) ? 1 : -1);
 		}
 		catch (NumberFormatException ex) {
-			return kept.indexOf(criterion) * 2 + 1;
+			return current * 2;
 		}
 	}
 

@@ -1,6 +1,8 @@
 package nl.werkproces.lti.grading;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -63,7 +65,7 @@ class GradingController {
 		Activity activity = this.current.require(StaffOnly.require(launch));
 		Student student = student(activity, userId);
 		Optional<Grading> grading = this.records.find(activity.id(), userId);
-		return page(launch, activity, student, grading, null, null, model);
+		return page(launch, activity, student, grading, null, model);
 	}
 
 	@PostMapping("/app/teacher/students/{userId}/draft")
@@ -124,12 +126,12 @@ class GradingController {
 		catch (GradingException ex) {
 			response.setStatus(ex.reason().status().value());
 			model.addAttribute("error", ex);
-			return page(launch, activity, student, this.records.find(activity.id(), userId), input, null, model);
+			return page(launch, activity, student, this.records.find(activity.id(), userId), input, model);
 		}
 	}
 
 	private String page(LaunchSession launch, Activity activity, Student student, Optional<Grading> grading,
-			GradingInput input, String done, Model model) {
+			GradingInput input, Model model) {
 		Rubric rubric = this.flow.rubricFor(activity, grading);
 		Optional<HandIn> handIn = this.handIns.find(activity.id(), student.id());
 		model.addAttribute("launch", launch);
@@ -137,12 +139,12 @@ class GradingController {
 		model.addAttribute("rubric", rubric);
 		model.addAttribute("student", student);
 		model.addAttribute("handIn", handIn.orElse(null));
-		model.addAttribute("files", handIn.map((h) -> this.handIns.files(h.id())).orElse(java.util.List.of()));
+		model.addAttribute("files", handIn.map((h) -> this.handIns.files(h.id())).orElse(List.of()));
 		model.addAttribute("grading", grading.orElse(null));
 		model.addAttribute("levels", (input != null) ? input.levels()
-				: grading.map(Grading::levels).orElse(java.util.Map.of()));
+				: grading.map(Grading::levels).orElse(Map.of()));
 		model.addAttribute("remarks", (input != null) ? input.remarks()
-				: grading.map(Grading::remarks).orElse(java.util.Map.of()));
+				: grading.map(Grading::remarks).orElse(Map.of()));
 		model.addAttribute("overallRemark", (input != null) ? input.overallRemark()
 				: grading.map(Grading::overallRemark).orElse(null));
 		model.addAttribute("secondAssessor", this.settings.secondAssessorRequired(activity.id()));

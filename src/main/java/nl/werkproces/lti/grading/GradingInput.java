@@ -1,6 +1,7 @@
 package nl.werkproces.lti.grading;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.util.MultiValueMap;
@@ -40,7 +41,7 @@ public record GradingInput(Map<String, Integer> levels, Map<String, String> rema
 			return Integer.valueOf(value.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new GradingException(GradingException.Reason.INVALID_LEVEL, java.util.List.of(key));
+			throw new GradingException(GradingException.Reason.INVALID_LEVEL, List.of(key));
 		}
 	}
 

@@ -108,6 +108,15 @@ class TeacherGradingTests {
 	}
 
 	@Test
+	void teacherPagesSpeakEnglishWhenTheLaunchAsks() {
+		long sam = studentWithHandIn();
+		Session english = this.moodle.launch(this.moodle.teacher().inEnglish());
+		assertThat(english.get("/app/teacher").body()).contains("Participants").contains("handed in at")
+			.contains("View rubric");
+		assertThat(english.get("/app/teacher/students/" + sam).body()).contains("Handed-in work").contains("Finalize");
+	}
+
+	@Test
 	void rosterWithoutNamesAndRolesStillShowsKnownStudentsWithNotice() {
 		studentWithHandIn();
 		this.moodle.services.failNext(Endpoint.MEMBERSHIPS, 500, 1);
@@ -311,13 +320,15 @@ class TeacherGradingTests {
 	void rubricCanBeTunedUntilGradingStartsThenIsReadOnly() {
 		Rubric before = rubric();
 		String first = before.criteria().get(0).key();
+		String last = before.criteria().get(before.criteria().size() - 1).key();
 		HttpResponse<String> saved = this.teacher.post("/app/teacher/settings", Map.of("rubric", "true",
 				"text." + first, "Werkt ordelijk en systematisch.", "remove." + before.criteria().get(1).key(), "on",
-				"scale", "POINTS_0_3"));
+				"position." + last, "1", "scale", "POINTS_0_3"));
 		assertThat(saved.statusCode()).isEqualTo(302);
 		Rubric after = rubric();
 		assertThat(after.criteria()).hasSize(before.criteria().size() - 1);
-		assertThat(after.criteria().get(0).text()).isEqualTo("Werkt ordelijk en systematisch.");
+		assertThat(after.criteria().get(0).key()).isEqualTo(last);
+		assertThat(after.criteria().get(1).text()).isEqualTo("Werkt ordelijk en systematisch.");
 
 		long sam = studentWithHandIn();
 		this.teacher.post("/app/teacher/students/" + sam + "/draft", Map.of());
