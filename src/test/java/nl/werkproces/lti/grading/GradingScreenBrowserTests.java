@@ -1,5 +1,7 @@
 package nl.werkproces.lti.grading;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +22,7 @@ import nl.werkproces.lti.rubric.Criterion;
 import nl.werkproces.lti.rubric.Rubric;
 import nl.werkproces.lti.rubric.RubricVersions;
 import nl.werkproces.lti.testing.Browsers;
+import nl.werkproces.lti.testing.MutableClock;
 import nl.werkproces.lti.testing.PlatformServicesTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,12 +56,17 @@ class GradingScreenBrowserTests {
 	@Autowired
 	RubricVersions rubricVersions;
 
+	@Autowired
+	MutableClock clock;
+
 	TeacherFixture moodle;
 
 	WebDriver browser;
 
 	@BeforeEach
 	void start() {
+		// the shared context's clock stands still; launches are signed with the real time
+		this.clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 		this.moodle = new TeacherFixture("http://localhost:" + this.port, this.registrations, this.activities,
 				this.catalog, this.jdbc, this.sessions, GradeMode.CIJFER);
 	}

@@ -1,6 +1,8 @@
 package nl.werkproces.lti.grading;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,7 @@ import nl.werkproces.lti.rubric.Criterion;
 import nl.werkproces.lti.rubric.Rubric;
 import nl.werkproces.lti.rubric.RubricVersions;
 import nl.werkproces.lti.spec.LtiClaims;
+import nl.werkproces.lti.testing.MutableClock;
 import nl.werkproces.lti.testing.PlatformServicesTest;
 import nl.werkproces.lti.testing.SimulatedServices.Endpoint;
 import nl.werkproces.lti.testing.SimulatedServices.RecordedRequest;
@@ -61,6 +64,9 @@ class TeacherGradingTests {
 	RubricVersions rubricVersions;
 
 	@Autowired
+	MutableClock clock;
+
+	@Autowired
 	GradeDeliveryWorker worker;
 
 	TeacherFixture moodle;
@@ -71,6 +77,8 @@ class TeacherGradingTests {
 
 	@BeforeEach
 	void launchTeacher() {
+		// the shared context's clock stands still; launches are signed with the real time
+		this.clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 		this.moodle = fixture(GradeMode.CIJFER);
 		this.teacher = this.moodle.launch(this.moodle.teacher());
 		this.activityId = this.moodle.activityId();
