@@ -1,0 +1,148 @@
+package nl.werkproces.lti.grading;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import nl.werkproces.lti.activity.Activities;
+import nl.werkproces.lti.activity.GradeMode;
+import nl.werkproces.lti.dossier.DossierCatalog;
+import nl.werkproces.lti.grading.TeacherFixture.Session;
+import nl.werkproces.lti.launch.LaunchSessions;
+import nl.werkproces.lti.registration.PlatformRegistrations;
+import nl.werkproces.lti.rubric.Criterion;
+import nl.werkproces.lti.rubric.Rubric;
+import nl.werkproces.lti.rubric.RubricVersions;
+import nl.werkproces.lti.testing.Browsers;
+import nl.werkproces.lti.testing.MutableClock;
+import nl.werkproces.lti.testing.PlatformServicesTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The grading screen in real Chromium, reached with the session id only (no cookies, as in a Moodle iframe). */
+@PlatformServicesTest
+class GradingScreenBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PlatformRegistrations registrations;
+
+	@Autowired
+	Activities activities;
+
+	@Autowired
+	DossierCatalog catalog;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	LaunchSessions sessions;
+
+	@Autowired
+	RubricVersions rubricVersions;
+
+	@Autowired
+	MutableClock clock;
+
+	TeacherFixture moodle;
+
+	WebDriver browser;
+
+	@BeforeEach
+	void start() {
+		// the shared context's clock stands still; launches are signed with the real time
+		this.clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+		this.moodle = new TeacherFixture("http://localhost:" + this.port, this.registrations, this.activities,
+				this.catalog, this.jdbc, this.sessions, GradeMode.CIJFER);
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		this.moodle.close();
+	}
+
+	@Test
+	void choosingLevelsShowsTheLiveScoreAndFinalizing() {
+		Session teacher = this.moodle.launch(this.moodle.teacher());
+		this.moodle.launch(this.moodle.student("4", "Sam Student"));
+		long sam = this.moodle.userId("4");
+		this.moodle.handIn(this.moodle.activityId(), sam, "Ik heb het netwerk geïnstalleerd en getest.", false);
+		List<Criterion> criteria = rubric().criteria();
+		this.browser = Browsers.chromium();
+		this.browser.get(teacher.browser().toolBaseUrl() + "/app/teacher?lsid=" + teacher.lsid());
+		this.browser.findElement(By.linkText("Sam Student")).click();
+		assertThat(this.browser.findElement(By.id("handin-text")).getText()).contains("netwerk geïnstalleerd");
+
+		int one = firstNotKritisch(criteria);
+		for (int i = 0; i < criteria.size(); i++) {
+			int score = (i == one) ? 1 : (i == (one + 1) % 9 || i == (one + 2) % 9) ? 3 : 2;
+			if (i == 0 && score == 2) {
+				// by keyboard: focus the first level, then arrow keys move the choice
+				WebElement first = radio(criteria.get(0), 0);
+				first.sendKeys(Keys.SPACE);
+				first.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+				continue;
+			}
+			radio(criteria.get(i), score).sendKeys(Keys.SPACE);
+			if (i == 4) {
+				assertThat(text("score-cijfer")).isEqualTo("–");
+			}
+		}
+		assertThat(text("score-points")).isEqualTo("19");
+		assertThat(text("score-verdict")).isEqualTo("voldoende");
+		assertThat(text("score-cijfer")).isEqualTo("6,0");
+		Browsers.screenshot(this.browser, "grading-screen-live-score");
+
+		this.browser.findElement(By.id("finalize")).click();
+		assertThat(text("done")).contains("Beoordeling afgerond");
+		assertThat(text("status")).contains("definitief");
+		Browsers.screenshot(this.browser, "grading-screen-final");
+		assertThat(this.jdbc.sql("SELECT cijfer FROM grading WHERE student_user_id = ?")
+			.param(sam)
+			.query(java.math.BigDecimal.class)
+			.single()).isEqualByComparingTo("6.0");
+	}
+
+	private WebElement radio(Criterion criterion, int score) {
+		return this.browser
+			.findElement(By.cssSelector("input[name='level." + criterion.key() + "'][value='" + score + "']"));
+	}
+
+	private String text(String id) {
+		return this.browser.findElement(By.id(id)).getText();
+	}
+
+	private Rubric rubric() {
+		long activity = this.moodle.activityId();
+		long dossier = this.jdbc.sql("SELECT dossier_id FROM activity WHERE id = ?").param(activity).query(Long.class).single();
+		return this.rubricVersions.template(dossier, "B1-K2-W2", TeacherFixture.PROFIEL);
+	}
+
+	private static int firstNotKritisch(List<Criterion> criteria) {
+		for (int i = 0; i < criteria.size(); i++) {
+			if (!criteria.get(i).kritisch()) {
+				return i;
+			}
+		}
+		throw new AssertionError("every criterion is kritisch");
+	}
+
+}
