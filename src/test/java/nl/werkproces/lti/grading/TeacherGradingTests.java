@@ -105,7 +105,10 @@ class TeacherGradingTests {
 		assertThat(this.moodle.services.requests(Endpoint.MEMBERSHIPS)).hasSize(2);
 		assertThat(page).contains("B1-K2-W2").contains("Rubric bekijken")
 			.contains("Alex Learner").contains("Kim Klaar").contains("Noor Nieuw").contains("Lotte Laat")
-			.contains("Sam Student").doesNotContain("Terry Teacher")
+			.contains("Sam Student");
+		assertThat(page.substring(page.indexOf("<main"))).as("staff are not listed as students")
+			.doesNotContain("Terry Teacher");
+		assertThat(page)
 			.contains("ingeleverd op 10-01-2027").contains("te laat").contains("niet ingeleverd")
 			.contains("(heeft de activiteit nog niet geopend)")
 			.contains("/app/teacher/students/" + sam);
