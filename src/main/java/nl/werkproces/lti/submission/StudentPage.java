@@ -13,6 +13,7 @@ import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.rubric.Rubric;
 import nl.werkproces.lti.rubric.RubricVersions;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
@@ -40,8 +41,11 @@ class StudentPage {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	StudentPage(CurrentActivity current, DossierCatalog catalog, RubricVersions rubrics, Submissions submissions,
-			GradingResults gradings, SubmissionProperties limits, Clock clock) {
+			GradingResults gradings, SubmissionProperties limits, Clock clock,
+			MessageSource messages) {
 		this.current = current;
 		this.catalog = catalog;
 		this.rubrics = rubrics;
@@ -49,6 +53,7 @@ class StudentPage {
 		this.gradings = gradings;
 		this.limits = limits;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	ModelAndView render(LaunchSession launch, String lsid, Locale locale) {
@@ -57,7 +62,8 @@ class StudentPage {
 
 	ModelAndView refused(LaunchSession launch, String lsid, Locale locale, HandInRefusal refusal, String text) {
 		Map<String, Object> model = model(launch, lsid, locale);
-		model.put("refusal", refusal);
+		model.put("refusal",
+				this.messages.getMessage(refusal.reason().messageKey(), refusal.arguments(), locale));
 		model.put("keptText", text);
 		return new ModelAndView(VIEW, model, refusal.reason().status());
 	}
