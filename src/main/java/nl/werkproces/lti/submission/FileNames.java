@@ -21,7 +21,7 @@ final class FileNames {
 		String name = (original != null) ? original : "";
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
 		name = Normalizer.normalize(name, Normalizer.Form.NFC)
-			.replaceAll("[\\p{Cntrl}\\p{Cf}\\p{Zl}\\p{Zp}]", "")
+			.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "")
 			.replaceAll("[<>:\"|?*]", "_")
 			.replaceAll("\\s+", " ")
 			.strip();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import nl.werkproces.lti.submission.Submission.FileContent;
 import nl.werkproces.lti.submission.Submission.SubmittedFile;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,37 +37,21 @@ public class Submissions {
 			.optional();
 	}
 
-	/** Stores a hand-in, replacing the student's earlier text and files; all or nothing. */
+	/**
+	 * Stores a hand-in, replacing the student's earlier text and files; all or nothing. The update of the
+	 * submission row locks it, so two hand-ins of the same student follow each other.
+	 */
 	@Transactional
 	public void replace(long activityId, long platformId, long userId, String text, List<StoredFile> files,
 			Instant at, boolean late) {
 		Timestamp now = Timestamp.from(at);
-		Optional<Long> existing = this.jdbc
-			.sql("SELECT id FROM submission WHERE activity_id = ? AND user_id = ? AND platform_id = ? FOR UPDATE")
-			.params(activityId, userId, platformId)
-			.query(Long.class)
-			.optional();
-		long id;
-		if (existing.isPresent()) {
-			id = existing.get();
-			this.jdbc.sql("""
-					UPDATE submission SET text_content = ?, hand_in_count = hand_in_count + 1, submitted_at = ?,
-					    late = ?, updated_at = ? WHERE id = ?""")
-				.params(text, now, late, now, id)
-				.update();
-			this.jdbc.sql("DELETE FROM submission_file WHERE submission_id = ?").param(id).update();
-		}
-		else {
-			this.jdbc.sql("""
-					INSERT INTO submission (activity_id, platform_id, user_id, text_content, hand_in_count,
-					    submitted_at, late, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)""")
-				.params(activityId, platformId, userId, text, now, late, now, now)
-				.update();
-			id = this.jdbc.sql("SELECT id FROM submission WHERE activity_id = ? AND user_id = ?")
-				.params(activityId, userId)
-				.query(Long.class)
-				.single();
-		}
+		long id = existing(activityId, platformId, userId).orElseGet(() -> insert(activityId, platformId, userId, now));
+		this.jdbc.sql("""
+				UPDATE submission SET text_content = ?, hand_in_count = hand_in_count + 1, submitted_at = ?,
+				    late = ?, updated_at = ? WHERE id = ?""")
+			.params(text, now, late, now, id)
+			.update();
+		this.jdbc.sql("DELETE FROM submission_file WHERE submission_id = ?").param(id).update();
 		for (StoredFile file : files) {
 			this.jdbc.sql("""
 					INSERT INTO submission_file (submission_id, filename, content_type, size_bytes, sha256, content,
@@ -75,6 +60,29 @@ public class Submissions {
 						now)
 				.update();
 		}
+	}
+
+	private Optional<Long> existing(long activityId, long platformId, long userId) {
+		return this.jdbc
+			.sql("SELECT id FROM submission WHERE activity_id = ? AND user_id = ? AND platform_id = ?")
+			.params(activityId, userId, platformId)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** A new submission row (count 0, raised by the update that follows); a concurrent first hand-in wins. */
+	private long insert(long activityId, long platformId, long userId, Timestamp now) {
+		try {
+			this.jdbc.sql("""
+					INSERT INTO submission (activity_id, platform_id, user_id, hand_in_count, submitted_at, late,
+					    created_at, updated_at) VALUES (?, ?, ?, 0, ?, FALSE, ?, ?)""")
+				.params(activityId, platformId, userId, now, now, now)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// the same student's other request created it a moment ago: hand in over that one
+		}
+		return existing(activityId, platformId, userId).orElseThrow();
 	}
 
 	/** One of the student's own files in the activity; empty for anybody else's. */

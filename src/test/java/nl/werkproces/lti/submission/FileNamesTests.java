@@ -16,6 +16,7 @@ class FileNamesTests {
 	@Test
 	void controlBidiAndReservedCharactersAreRemovedOrReplaced() {
 		assertThat(FileNames.sanitise("ver\u0000sl\nag\u202Efdp.exe")).isEqualTo("verslagfdp.exe");
+		assertThat(FileNames.sanitise("a\u0085b\u009b.pdf")).isEqualTo("ab.pdf");
 		assertThat(FileNames.sanitise("plan <v2>: \"final\"?.pdf")).isEqualTo("plan _v2__ _final__.pdf");
 	}
 
