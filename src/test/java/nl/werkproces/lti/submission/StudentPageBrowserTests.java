@@ -121,6 +121,15 @@ class StudentPageBrowserTests {
 		browser.findElement(By.id("back")).click();
 		assertThat(browser.findElement(By.id("status")).getText()).contains("Ingeleverd op");
 		browser.switchTo().defaultContent();
+
+		this.fixture.grading("4", "FINAL");
+		browser.navigate().refresh();
+		browser.switchTo().frame("tool-frame");
+		assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("voldoende");
+		assertThat(browser.findElement(By.id("cijfer")).getText()).isEqualTo("6,0");
+		((JavascriptExecutor) browser).executeScript("document.getElementById('results').scrollIntoView();");
+		browser.switchTo().defaultContent();
+		Browsers.screenshot(browser, "student-results-iframe-600");
 	}
 
 }
