@@ -1,0 +1,84 @@
+package nl.werkproces.lti.submission;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import nl.werkproces.lti.activity.Activity;
+import nl.werkproces.lti.ags.ActivityProgress;
+import nl.werkproces.lti.ags.GradingProgress;
+import nl.werkproces.lti.grading.Grade;
+import nl.werkproces.lti.grading.GradeOutbox;
+import nl.werkproces.lti.grading.GradeTarget;
+import nl.werkproces.lti.launch.LaunchSession;
+import nl.werkproces.lti.submission.HandInRefusal.Reason;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A student hands in: checks ({@link HandInChecks}), refuses once grading started, stores text and files in one
+ * transaction (late after the due date), and, when the launch has a line item, queues a {@code Submitted} /
+ * {@code PendingManual} score in the same transaction, unless a grade was published (Moodle would clear it).
+ */
+@Service
+class HandIns {
+
+	private static final Logger log = LoggerFactory.getLogger(HandIns.class);
+
+	private final HandInChecks checks;
+
+	private final Submissions submissions;
+
+	private final GradingResults gradings;
+
+	private final GradeOutbox outbox;
+
+	private final SubmissionProperties properties;
+
+	private final Clock clock;
+
+	HandIns(HandInChecks checks, Submissions submissions, GradingResults gradings, GradeOutbox outbox,
+			SubmissionProperties properties, Clock clock) {
+		this.checks = checks;
+		this.submissions = submissions;
+		this.gradings = gradings;
+		this.outbox = outbox;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void handIn(Activity activity, LaunchSession launch, String text, List<Upload> uploads) {
+		long userId = launch.user().id();
+		if (this.gradings.started(activity.id(), launch.platformId(), userId)) {
+			throw new HandInRefusal(Reason.GRADING_STARTED);
+		}
+		List<StoredFile> files = this.checks.check(text, uploads);
+		Instant now = this.clock.instant();
+		boolean late = activity.isLateAt(now);
+		String stored = (text != null && !text.isBlank()) ? text.strip() : null;
+		this.submissions.replace(activity.id(), launch.platformId(), userId, stored, files, now, late);
+		log.info("Hand-in of user {} for activity {} on platform {}: {} files{}", userId, activity.id(),
+				launch.platformId(), files.size(), late ? ", late" : "");
+		postStatus(launch);
+	}
+
+	private void postStatus(LaunchSession launch) {
+		String lineItem = (launch.services() != null) ? launch.services().lineItem() : null;
+		if (!this.properties.postStatus() || lineItem == null) {
+			return;
+		}
+		GradeTarget target = GradeTarget.lineItem(launch.platformId(), lineItem);
+		String sub = launch.user().subject();
+		if (this.outbox.hasPublishedGrade(target, sub)) {
+			return;
+		}
+		this.outbox.enqueue(target,
+				new Grade(sub, null, null, null, ActivityProgress.Submitted, GradingProgress.PendingManual));
+	}
+
+}

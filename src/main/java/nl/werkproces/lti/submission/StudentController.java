@@ -1,0 +1,118 @@
+package nl.werkproces.lti.submission;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import nl.werkproces.lti.activity.Activity;
+import nl.werkproces.lti.activity.CurrentActivity;
+import nl.werkproces.lti.launch.LaunchSession;
+import nl.werkproces.lti.submission.Submission.FileContent;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The student's side of an activity: the assignment page, handing in, the receipt, the student's own files. Staff
+ * are sent to the teacher's page. Everything is scoped to the launch's user and activity.
+ */
+@Controller
+@RequestMapping("/app/student")
+class StudentController {
+
+	private final StudentPage page;
+
+	private final HandIns handIns;
+
+	private final Submissions submissions;
+
+	private final CurrentActivity current;
+
+	StudentController(StudentPage page, HandIns handIns, Submissions submissions, CurrentActivity current) {
+		this.page = page;
+		this.handIns = handIns;
+		this.submissions = submissions;
+		this.current = current;
+	}
+
+	@GetMapping
+	ModelAndView assignment(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid,
+			Locale locale) {
+		if (launch.isStaff()) {
+			return new ModelAndView(teacher(lsid));
+		}
+		return this.page.render(launch, lsid, locale);
+	}
+
+	@PostMapping("/submission")
+	String handIn(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid,
+			@RequestParam(name = "text", required = false) String text,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files) {
+		if (launch.isStaff()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		Activity activity = this.current.require(launch);
+		List<Upload> uploads = (files != null)
+				? files.stream().filter((file) -> !Upload.isBlank(file)).map(Upload::of).toList() : List.of();
+		this.handIns.handIn(activity, launch, text, uploads);
+		return "redirect:/app/student/receipt?lsid=" + lsid;
+	}
+
+	@GetMapping("/receipt")
+	String receipt(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid, Locale locale,
+			Model model) {
+		if (launch.isStaff()) {
+			return teacher(lsid);
+		}
+		Activity activity = this.current.require(launch);
+		Submission submission = this.submissions.find(activity.id(), launch.platformId(), launch.user().id())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("activity", activity);
+		model.addAttribute("submission", submission);
+		model.addAttribute("times", new PageTimes(locale));
+		return "submission/receipt";
+	}
+
+	@GetMapping("/files/{id}")
+	ResponseEntity<byte[]> file(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id) {
+		Activity activity = this.current.require(launch);
+		FileContent file = this.submissions.file(id, activity.id(), launch.platformId(), launch.user().id())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file.filename(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.contentType(MediaType.parseMediaType(file.contentType()))
+			.body(file.content());
+	}
+
+	@ExceptionHandler(HandInRefusal.class)
+	ModelAndView refused(HandInRefusal refusal, @AuthenticationPrincipal LaunchSession launch,
+			HttpServletRequest request, Locale locale) {
+		return this.page.refused(launch, request.getParameter("lsid"), locale, refusal, request.getParameter("text"));
+	}
+
+	private static String teacher(String lsid) {
+		return "redirect:/app/teacher?lsid=" + lsid;
+	}
+
+}

@@ -1,0 +1,109 @@
+package nl.werkproces.lti.submission;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import nl.werkproces.lti.submission.Submission.FileContent;
+import nl.werkproces.lti.submission.Submission.SubmittedFile;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Hand-ins and their files. One submission per activity and student; handing in again replaces its text and files
+ * in one transaction. Every lookup is scoped to the student (platform and user) as well as the activity.
+ */
+@Repository
+public class Submissions {
+
+	private final JdbcClient jdbc;
+
+	Submissions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Submission> find(long activityId, long platformId, long userId) {
+		return this.jdbc.sql("""
+				SELECT id, text_content, hand_in_count, submitted_at, late FROM submission
+				WHERE activity_id = ? AND platform_id = ? AND user_id = ?""")
+			.params(activityId, platformId, userId)
+			.query((rs, row) -> new Submission(rs.getLong("id"), activityId, platformId, userId,
+					rs.getString("text_content"), rs.getInt("hand_in_count"), rs.getTimestamp("submitted_at").toInstant(),
+					rs.getBoolean("late"), files(rs.getLong("id"))))
+			.optional();
+	}
+
+	/**
+	 * Stores a hand-in, replacing the student's earlier text and files; all or nothing. The update of the
+	 * submission row locks it, so two hand-ins of the same student follow each other.
+	 */
+	@Transactional
+	public void replace(long activityId, long platformId, long userId, String text, List<StoredFile> files,
+			Instant at, boolean late) {
+		Timestamp now = Timestamp.from(at);
+		long id = existing(activityId, platformId, userId).orElseGet(() -> insert(activityId, platformId, userId, now));
+		this.jdbc.sql("""
+				UPDATE submission SET text_content = ?, hand_in_count = hand_in_count + 1, submitted_at = ?,
+				    late = ?, updated_at = ? WHERE id = ?""")
+			.params(text, now, late, now, id)
+			.update();
+		this.jdbc.sql("DELETE FROM submission_file WHERE submission_id = ?").param(id).update();
+		for (StoredFile file : files) {
+			this.jdbc.sql("""
+					INSERT INTO submission_file (submission_id, filename, content_type, size_bytes, sha256, content,
+					    created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, file.filename(), file.contentType(), file.content().length, file.sha256(), file.content(),
+						now)
+				.update();
+		}
+	}
+
+	private Optional<Long> existing(long activityId, long platformId, long userId) {
+		return this.jdbc
+			.sql("SELECT id FROM submission WHERE activity_id = ? AND user_id = ? AND platform_id = ?")
+			.params(activityId, userId, platformId)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** A new submission row (count 0, raised by the update that follows); a concurrent first hand-in wins. */
+	private long insert(long activityId, long platformId, long userId, Timestamp now) {
+		try {
+			this.jdbc.sql("""
+					INSERT INTO submission (activity_id, platform_id, user_id, hand_in_count, submitted_at, late,
+					    created_at, updated_at) VALUES (?, ?, ?, 0, ?, FALSE, ?, ?)""")
+				.params(activityId, platformId, userId, now, now, now)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// the same student's other request created it a moment ago: hand in over that one
+		}
+		return existing(activityId, platformId, userId).orElseThrow();
+	}
+
+	/** One of the student's own files in the activity; empty for anybody else's. */
+	public Optional<FileContent> file(long fileId, long activityId, long platformId, long userId) {
+		return this.jdbc.sql("""
+				SELECT f.filename, f.content_type, f.content FROM submission_file f
+				JOIN submission s ON s.id = f.submission_id
+				WHERE f.id = ? AND s.activity_id = ? AND s.platform_id = ? AND s.user_id = ?""")
+			.params(fileId, activityId, platformId, userId)
+			.query((rs, row) -> new FileContent(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.optional();
+	}
+
+	private List<SubmittedFile> files(long submissionId) {
+		return this.jdbc.sql("""
+				SELECT id, filename, content_type, size_bytes, sha256 FROM submission_file
+				WHERE submission_id = ? ORDER BY id""")
+			.param(submissionId)
+			.query((rs, row) -> new SubmittedFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getString(5)))
+			.list();
+	}
+
+}
