@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
-import nl.werkproces.lti.grading.HandIns.FileContent;
-import nl.werkproces.lti.grading.HandIns.HandIn;
+import nl.werkproces.lti.grading.HandInsToGrade.FileContent;
+import nl.werkproces.lti.grading.HandInsToGrade.HandIn;
 import nl.werkproces.lti.grading.Students.Student;
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.rubric.Rubric;
@@ -42,7 +42,7 @@ class GradingController {
 
 	private final Students students;
 
-	private final HandIns handIns;
+	private final HandInsToGrade handIns;
 
 	private final GradingRecords records;
 
@@ -50,7 +50,7 @@ class GradingController {
 
 	private final AssessmentSettings settings;
 
-	GradingController(CurrentActivity current, Students students, HandIns handIns, GradingRecords records,
+	GradingController(CurrentActivity current, Students students, HandInsToGrade handIns, GradingRecords records,
 			GradingFlow flow, AssessmentSettings settings) {
 		this.current = current;
 		this.students = students;

@@ -18,8 +18,8 @@ import nl.werkproces.lti.grading.GradeOutbox;
 import nl.werkproces.lti.grading.GradeTargets;
 import nl.werkproces.lti.grading.Grading;
 import nl.werkproces.lti.grading.GradingRecords;
-import nl.werkproces.lti.grading.HandIns;
-import nl.werkproces.lti.grading.HandIns.HandIn;
+import nl.werkproces.lti.grading.HandInsToGrade;
+import nl.werkproces.lti.grading.HandInsToGrade.HandIn;
 import nl.werkproces.lti.grading.Students;
 import nl.werkproces.lti.grading.Students.Student;
 import nl.werkproces.lti.launch.LaunchSession;
@@ -52,13 +52,13 @@ public class Roster {
 
 	private final Students students;
 
-	private final HandIns handIns;
+	private final HandInsToGrade handIns;
 
 	private final GradingRecords gradings;
 
 	private final GradeOutbox outbox;
 
-	Roster(NrpsClient nrps, PlatformRegistrations platforms, Students students, HandIns handIns,
+	Roster(NrpsClient nrps, PlatformRegistrations platforms, Students students, HandInsToGrade handIns,
 			GradingRecords gradings, GradeOutbox outbox) {
 		this.nrps = nrps;
 		this.platforms = platforms;

@@ -3,7 +3,7 @@ package nl.werkproces.lti.roster;
 import nl.werkproces.lti.grading.DeliveryState;
 import nl.werkproces.lti.grading.GradeDeliveryStatus;
 import nl.werkproces.lti.grading.Grading;
-import nl.werkproces.lti.grading.HandIns.HandIn;
+import nl.werkproces.lti.grading.HandInsToGrade.HandIn;
 
 /**
  * One student on the roster. {@code userId} is empty for a course member (Names and Roles) who never opened the

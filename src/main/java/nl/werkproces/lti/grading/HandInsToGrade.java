@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * side). Every lookup is scoped to an activity, and through it to a platform.
  */
 @Repository
-public class HandIns {
+public class HandInsToGrade {
 
 	/** A student's hand-in. */
 	public record HandIn(long id, long userId, String text, int handInCount, Instant submittedAt, boolean late) {
@@ -33,20 +33,20 @@ public class HandIns {
 
 	private final JdbcClient jdbc;
 
-	HandIns(JdbcClient jdbc) {
+	HandInsToGrade(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	public List<HandIn> forActivity(long activityId) {
 		return this.jdbc.sql("""
 				SELECT id, user_id, text_content, hand_in_count, submitted_at, late FROM submission
-				WHERE activity_id = ?""").param(activityId).query(HandIns::handIn).list();
+				WHERE activity_id = ?""").param(activityId).query(HandInsToGrade::handIn).list();
 	}
 
 	public Optional<HandIn> find(long activityId, long userId) {
 		return this.jdbc.sql("""
 				SELECT id, user_id, text_content, hand_in_count, submitted_at, late FROM submission
-				WHERE activity_id = ? AND user_id = ?""").params(activityId, userId).query(HandIns::handIn).optional();
+				WHERE activity_id = ? AND user_id = ?""").params(activityId, userId).query(HandInsToGrade::handIn).optional();
 	}
 
 	public List<HandInFile> files(long submissionId) {
