@@ -34,7 +34,8 @@ class ActivityHomeController {
 		if (launch.messageType() == MessageType.DEEP_LINKING) {
 			if (!launch.isStaff()) {
 				response.setStatus(HttpStatus.FORBIDDEN.value());
-				return page("activity/refused", launch, model);
+				model.addAttribute("introKey", "home.deepLinkingRefused");
+				return page("activity/not-ready", launch, model);
 			}
 			return redirect("/app/deep-linking", lsid);
 		}
@@ -43,6 +44,7 @@ class ActivityHomeController {
 			if (launch.resourceLink() != null && launch.isStaff()) {
 				return redirect("/app/setup", lsid);
 			}
+			model.addAttribute("introKey", "home.notReady");
 			return page("activity/not-ready", launch, model);
 		}
 		return redirect(launch.isStaff() ? "/app/teacher" : "/app/student", lsid);

@@ -2,8 +2,6 @@ package nl.werkproces.lti.admin;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import nl.werkproces.lti.audit.AuditLog;
@@ -18,8 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ActivityAdminController {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-		.withZone(ZoneId.of("Europe/Amsterdam"));
 
 	private final JdbcClient jdbc;
 
@@ -45,17 +41,17 @@ class ActivityAdminController {
 				GROUP BY p.id, p.name ORDER BY p.name""")
 			.param(since)
 			.query((rs, row) -> Map.of("platform", rs.getString(1), "users", rs.getLong(2), "last",
-					TIME.format(rs.getTimestamp(3).toInstant())))
+					AdminTimes.format(rs.getTimestamp(3).toInstant())))
 			.list());
 		model.addAttribute("rejections", this.rejections.recent(100)
 			.stream()
-			.map((r) -> Map.of("at", TIME.format(r.occurredAt()), "reason", r.reason(), "detail", r.detail()))
+			.map((r) -> Map.of("at", AdminTimes.format(r.occurredAt()), "reason", r.reason(), "detail", r.detail()))
 			.toList());
 		model.addAttribute("imports", this.jdbc.sql("""
 				SELECT titel, lineage_version, source_kind, imported_at, imported_by FROM dossier
 				ORDER BY imported_at DESC LIMIT 50""")
 			.query((rs, row) -> Map.of("title", rs.getString(1), "version", rs.getInt(2), "kind", rs.getString(3),
-					"at", TIME.format(rs.getTimestamp(4).toInstant()), "by", rs.getString(5)))
+					"at", AdminTimes.format(rs.getTimestamp(4).toInstant()), "by", rs.getString(5)))
 			.list());
 		return "admin/activity";
 	}
@@ -64,7 +60,7 @@ class ActivityAdminController {
 	String audit(Model model) {
 		model.addAttribute("events", this.audit.recent(200)
 			.stream()
-			.map((e) -> Map.of("at", TIME.format(e.occurredAt()), "actor", e.actor(), "action", e.action(), "target",
+			.map((e) -> Map.of("at", AdminTimes.format(e.occurredAt()), "actor", e.actor(), "action", e.action(), "target",
 					e.target(), "before", (e.before() != null) ? e.before() : "", "after",
 					(e.after() != null) ? e.after() : ""))
 			.toList());

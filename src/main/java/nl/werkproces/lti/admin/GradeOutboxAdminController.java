@@ -1,8 +1,6 @@
 package nl.werkproces.lti.admin;
 
 import java.security.Principal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import nl.werkproces.lti.audit.AuditLog;
@@ -19,8 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class GradeOutboxAdminController {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-		.withZone(ZoneId.of("Europe/Amsterdam"));
 
 	private final JdbcClient jdbc;
 
@@ -45,7 +41,7 @@ class GradeOutboxAdminController {
 			.query((rs, row) -> Map.of("id", rs.getLong(1), "platform", rs.getString(2), "item",
 					String.valueOf(rs.getString(3)), "user", rs.getString(4), "score",
 					rs.getObject(5) + " / " + rs.getObject(6), "status", rs.getString(7), "attempts", rs.getInt(8),
-					"next", TIME.format(rs.getTimestamp(9).toInstant()), "error",
+					"next", AdminTimes.format(rs.getTimestamp(9).toInstant()), "error",
 					(rs.getString(10) != null) ? rs.getString(10) : ""))
 			.list());
 		return "admin/grades";

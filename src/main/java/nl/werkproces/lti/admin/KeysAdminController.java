@@ -1,8 +1,6 @@
 package nl.werkproces.lti.admin;
 
 import java.security.Principal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import nl.werkproces.lti.audit.AuditLog;
@@ -22,8 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class KeysAdminController {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(ZoneId.of("Europe/Amsterdam"));
 
 	private final ToolKeys keys;
 
@@ -42,7 +38,7 @@ class KeysAdminController {
 		model.addAttribute("keys", this.keys.publishedKeys()
 			.stream()
 			.map((key) -> Map.of("kid", key.kid(), "status", key.status().name(), "created",
-					TIME.format(key.createdAt())))
+					AdminTimes.format(key.createdAt())))
 			.toList());
 		model.addAttribute("overlapHours", this.properties.rotationOverlap().toHours());
 		return "admin/keys";

@@ -3,8 +3,6 @@ package nl.werkproces.lti.admin;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
@@ -23,8 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RegistrationLinksController {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(ZoneId.of("Europe/Amsterdam"));
 
 	private final RegistrationInvites invites;
 
@@ -46,9 +42,9 @@ class RegistrationLinksController {
 		Instant now = this.clock.instant();
 		model.addAttribute("invites", this.invites.recent()
 			.stream()
-			.map((invite) -> new InviteRow(invite.label(), invite.createdBy(), TIME.format(invite.createdAt()),
+			.map((invite) -> new InviteRow(invite.label(), invite.createdBy(), AdminTimes.format(invite.createdAt()),
 					invite.used(), invite.usedIssuer(), !invite.used() && invite.expiresAt().isAfter(now),
-					TIME.format(invite.expiresAt())))
+					AdminTimes.format(invite.expiresAt())))
 			.toList());
 		return "admin/registrations";
 	}
