@@ -6,7 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Deletes expired logins, used nonces and launch sessions every few minutes (safe on every replica). */
+/**
+ * Deletes expired logins, used nonces and launch sessions, and rejected launches older than 30 days, every few
+ * minutes (safe on every replica).
+ */
 @Component
 class ExpiredLoginsPurge {
 
