@@ -34,7 +34,7 @@ class GradeOutboxAdminController {
 	String undelivered(Model model) {
 		model.addAttribute("grades", this.jdbc.sql("""
 				SELECT g.id, p.name, g.resource_id, g.user_sub, g.score_given, g.score_maximum, g.status, g.attempts,
-				       g.next_attempt_at, g.last_error
+				       g.next_attempt_at, g.last_error, g.last_error_code
 				FROM grade_outbox g JOIN platform p ON p.id = g.platform_id
 				WHERE g.status IN ('WAITING', 'FAILED')
 				ORDER BY g.next_attempt_at LIMIT 200""")
@@ -42,7 +42,8 @@ class GradeOutboxAdminController {
 					String.valueOf(rs.getString(3)), "user", rs.getString(4), "score",
 					rs.getObject(5) + " / " + rs.getObject(6), "status", rs.getString(7), "attempts", rs.getInt(8),
 					"next", AdminTimes.format(rs.getTimestamp(9).toInstant()), "error",
-					(rs.getString(10) != null) ? rs.getString(10) : ""))
+					(rs.getString(10) != null) ? rs.getString(10) : "", "problem",
+					(rs.getString(11) != null) ? rs.getString(11) : ""))
 			.list());
 		return "admin/grades";
 	}

@@ -11,6 +11,6 @@ import java.time.Instant;
  */
 public record GradeDeliveryStatus(long id, String userSub, DeliveryState state, Double scoreGiven,
 		Double scoreMaximum, Instant scoreTimestamp, int attempts, Instant nextAttemptAt, String lastError,
-		Instant deliveredAt) {
+		DeliveryProblem lastProblem, Instant deliveredAt) {
 
 }

@@ -93,11 +93,12 @@ public class GradeDeliveryWorker implements SchedulingConfigurer {
 	private void deliver(OutboxEntry entry) {
 		Platform platform = this.platforms.findById(entry.platformId()).orElse(null);
 		if (platform == null) {
-			this.table.failed(entry.id(), this.id, "the platform is no longer registered", this.clock.instant());
+			this.table.failed(entry.id(), this.id, DeliveryProblem.PLATFORM_GONE, "the platform is no longer registered",
+					this.clock.instant());
 			return;
 		}
 		if (!platform.enabled()) {
-			retryLater(entry, platform, "the platform is switched off in the tool");
+			retryLater(entry, platform, DeliveryProblem.PLATFORM_DISABLED, "the platform is switched off in the tool");
 			return;
 		}
 		try {
@@ -110,15 +111,16 @@ public class GradeDeliveryWorker implements SchedulingConfigurer {
 		catch (PlatformServiceException ex) {
 			String reason = describe(ex);
 			if (ex.temporary()) {
-				retryLater(entry, platform, reason);
+				retryLater(entry, platform, problem(ex), reason);
 			}
 			else {
-				fail(entry, platform, reason);
+				fail(entry, platform, problem(ex), reason);
 			}
 		}
 		catch (RuntimeException ex) {
 			log.error("Grade {} for platform '{}': unexpected error", entry.id(), platform.name(), ex);
-			retryLater(entry, platform, "unexpected error in the tool (" + ex.getClass().getSimpleName() + ")");
+			retryLater(entry, platform, DeliveryProblem.TOOL_ERROR,
+					"unexpected error in the tool (" + ex.getClass().getSimpleName() + ")");
 		}
 	}
 
@@ -142,21 +144,21 @@ public class GradeDeliveryWorker implements SchedulingConfigurer {
 						(result.outcome() == ScoreResult.Outcome.ALREADY_NEWER) ? " (the platform had a newer score)"
 								: "");
 			}
-			case REJECTED -> fail(entry, platform, "the platform refused the grade (HTTP " + result.status() + "): "
+			case REJECTED -> fail(entry, platform, DeliveryProblem.GRADE_REFUSED, "the platform refused the grade (HTTP " + result.status() + "): "
 					+ result.detail());
-			case TEMPORARILY_FAILING -> retryLater(entry, platform, result.detail());
+			case TEMPORARILY_FAILING -> retryLater(entry, platform, DeliveryProblem.UNAVAILABLE, result.detail());
 		}
 	}
 
-	private void fail(OutboxEntry entry, Platform platform, String reason) {
-		this.table.failed(entry.id(), this.id, reason, this.clock.instant());
+	private void fail(OutboxEntry entry, Platform platform, DeliveryProblem problem, String reason) {
+		this.table.failed(entry.id(), this.id, problem, reason, this.clock.instant());
 		log.warn("Grade {} for platform '{}' failed: {}", entry.id(), platform.name(), reason);
 	}
 
-	private void retryLater(OutboxEntry entry, Platform platform, String reason) {
+	private void retryLater(OutboxEntry entry, Platform platform, DeliveryProblem problem, String reason) {
 		Instant now = this.clock.instant();
 		Instant next = now.plus(backoff(entry.attempts() + 1));
-		this.table.waiting(entry.id(), this.id, next, reason, now);
+		this.table.waiting(entry.id(), this.id, next, problem, reason, now);
 		log.warn("Grade {} for platform '{}' not delivered (attempt {}): {}; next attempt at {}", entry.id(),
 				platform.name(), entry.attempts() + 1, reason, next);
 	}
@@ -173,6 +175,17 @@ public class GradeDeliveryWorker implements SchedulingConfigurer {
 		}
 		long millis = delay.toMillis();
 		return Duration.ofMillis(millis - ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+	}
+
+	private static DeliveryProblem problem(PlatformServiceException ex) {
+		return switch (ex.failure()) {
+			case TOKEN_REFUSED -> DeliveryProblem.TOKEN_REFUSED;
+			case TOKEN_UNAVAILABLE -> DeliveryProblem.TOKEN_UNAVAILABLE;
+			case UNAUTHORIZED -> DeliveryProblem.UNAUTHORIZED;
+			case REJECTED -> DeliveryProblem.REQUEST_REFUSED;
+			case UNAVAILABLE -> DeliveryProblem.UNAVAILABLE;
+			case INVALID_RESPONSE -> DeliveryProblem.INVALID_RESPONSE;
+		};
 	}
 
 	private static String describe(PlatformServiceException ex) {

@@ -24,7 +24,7 @@ class GradeOutboxTable {
 
 	private static final String COLUMNS = "id, platform_id, line_item_url, line_items_url, resource_id, label, "
 			+ "line_item_maximum, tag, user_sub, score_given, score_maximum, score_comment, activity_progress, "
-			+ "grading_progress, score_timestamp, status, attempts, next_attempt_at, last_error, delivered_at";
+			+ "grading_progress, score_timestamp, status, attempts, next_attempt_at, last_error, last_error_code, delivered_at";
 
 	private final JdbcClient jdbc;
 
@@ -109,27 +109,28 @@ class GradeOutboxTable {
 	boolean delivered(long id, String worker, Instant now) {
 		return this.jdbc.sql("""
 				UPDATE grade_outbox SET status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1,
-				    last_error = NULL, claimed_by = NULL, claimed_until = NULL, updated_at = ?
+				    last_error = NULL, last_error_code = NULL, claimed_by = NULL, claimed_until = NULL, updated_at = ?
 				WHERE id = ? AND claimed_by = ?""")
 			.params(ts(now), ts(now), id, worker)
 			.update() == 1;
 	}
 
-	boolean waiting(long id, String worker, Instant nextAttempt, String error, Instant now) {
+	boolean waiting(long id, String worker, Instant nextAttempt, DeliveryProblem problem, String error, Instant now) {
 		return this.jdbc.sql("""
 				UPDATE grade_outbox SET next_attempt_at = ?, attempts = attempts + 1, last_error = ?,
-				    claimed_by = NULL, claimed_until = NULL, updated_at = ?
+				    last_error_code = ?, claimed_by = NULL, claimed_until = NULL, updated_at = ?
 				WHERE id = ? AND claimed_by = ?""")
-			.params(ts(nextAttempt), error, ts(now), id, worker)
+			.params(ts(nextAttempt), error, problem.name(), ts(now), id, worker)
 			.update() == 1;
 	}
 
-	boolean failed(long id, String worker, String error, Instant now) {
+	boolean failed(long id, String worker, DeliveryProblem problem, String error, Instant now) {
 		return this.jdbc.sql("""
 				UPDATE grade_outbox SET status = CASE WHEN status = 'WAITING' THEN 'FAILED' ELSE status END,
-				    attempts = attempts + 1, last_error = ?, claimed_by = NULL, claimed_until = NULL, updated_at = ?
+				    attempts = attempts + 1, last_error = ?, last_error_code = ?, claimed_by = NULL,
+				    claimed_until = NULL, updated_at = ?
 				WHERE id = ? AND claimed_by = ?""")
-			.params(error, ts(now), id, worker)
+			.params(error, problem.name(), ts(now), id, worker)
 			.update() == 1;
 	}
 
@@ -180,7 +181,19 @@ class GradeOutboxTable {
 		return new OutboxEntry(rs.getLong("id"), rs.getLong("platform_id"), rs.getString("line_item_url"),
 				rs.getString("line_items_url"), lineItem, grade, instant(rs, "score_timestamp"),
 				DeliveryState.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
-				rs.getString("last_error"), instant(rs, "delivered_at"));
+				rs.getString("last_error"), problem(rs.getString("last_error_code")), instant(rs, "delivered_at"));
+	}
+
+	private static DeliveryProblem problem(String code) {
+		if (code == null) {
+			return null;
+		}
+		try {
+			return DeliveryProblem.valueOf(code);
+		}
+		catch (IllegalArgumentException ex) {
+			return DeliveryProblem.TOOL_ERROR;
+		}
 	}
 
 	private static Timestamp ts(Instant instant) {
@@ -195,12 +208,12 @@ class GradeOutboxTable {
 	/** One row of the outbox. */
 	record OutboxEntry(long id, long platformId, String lineItemUrl, String lineItemsUrl, LineItem lineItem,
 			Grade grade, Instant scoreTimestamp, DeliveryState state, int attempts, Instant nextAttemptAt,
-			String lastError, Instant deliveredAt) {
+			String lastError, DeliveryProblem lastProblem, Instant deliveredAt) {
 
 		GradeDeliveryStatus status() {
 			return new GradeDeliveryStatus(this.id, this.grade.userSub(), this.state, this.grade.scoreGiven(),
 					this.grade.scoreMaximum(), this.scoreTimestamp, this.attempts, this.nextAttemptAt, this.lastError,
-					this.deliveredAt);
+					this.lastProblem, this.deliveredAt);
 		}
 
 	}

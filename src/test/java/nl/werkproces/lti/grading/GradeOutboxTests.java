@@ -227,6 +227,7 @@ class GradeOutboxTests {
 		GradeDeliveryStatus failed = this.outbox.status(this.target, "7").orElseThrow();
 		assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
 		assertThat(failed.lastError()).isEqualTo("the platform refused the grade (HTTP 400): Incorrect score received");
+		assertThat(failed.lastProblem()).isEqualTo(DeliveryProblem.GRADE_REFUSED);
 		this.clock.advance(Duration.ofHours(2));
 		assertThat(this.worker.deliverDue()).as("failed grades are not retried on their own").isZero();
 

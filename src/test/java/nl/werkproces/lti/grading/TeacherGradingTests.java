@@ -262,6 +262,9 @@ class TeacherGradingTests {
 		this.worker.deliverDue();
 		String failed = this.teacher.get("/app/teacher").body();
 		assertThat(failed).contains("mislukt").contains("Injected failure");
+		assertThat(failed).as("the reason in Dutch, the platform's words as detail")
+			.contains("Het platform weigerde het cijfer")
+			.contains("Technische details");
 
 		assertThat(this.teacher.post("/app/teacher/grades/" + outboxId + "/retry", Map.of()).statusCode())
 			.isEqualTo(302);
