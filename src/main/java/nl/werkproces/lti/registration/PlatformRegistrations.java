@@ -11,7 +11,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registers platforms and finds them for logins and launches. */
+/**
+ * Registers platforms and finds them for logins and launches (reads come from the in-memory
+ * {@link PlatformRegistry}).
+ */
 @Service
 public class PlatformRegistrations {
 
@@ -23,8 +26,12 @@ public class PlatformRegistrations {
 
 	private final ApplicationEventPublisher events;
 
-	PlatformRegistrations(PlatformRepository platforms, Clock clock, ApplicationEventPublisher events) {
+	private final PlatformRegistry registry;
+
+	PlatformRegistrations(PlatformRepository platforms, PlatformRegistry registry, Clock clock,
+			ApplicationEventPublisher events) {
 		this.platforms = platforms;
+		this.registry = registry;
 		this.clock = clock;
 		this.events = events;
 	}
@@ -70,19 +77,15 @@ public class PlatformRegistrations {
 	 * registration.
 	 */
 	public Optional<Platform> find(String issuer, String clientId) {
-		if (clientId != null && !clientId.isBlank()) {
-			return this.platforms.findByIssuerAndClientId(issuer, clientId);
-		}
-		List<Platform> candidates = this.platforms.findByIssuer(issuer);
-		return (candidates.size() == 1) ? Optional.of(candidates.get(0)) : Optional.empty();
+		return this.registry.find(issuer, clientId);
 	}
 
 	public Optional<Platform> findById(long id) {
-		return this.platforms.findById(id);
+		return this.registry.findById(id);
 	}
 
 	public List<Platform> findAll() {
-		return this.platforms.findAll();
+		return this.registry.all();
 	}
 
 	@Transactional
