@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.Map;
 
 import nl.werkproces.lti.audit.AuditLog;
-import nl.werkproces.lti.grading.GradeOutbox;
+import nl.werkproces.lti.delivery.GradeOutbox;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.GradeMode;
 import nl.werkproces.lti.ags.LineItem;
+import nl.werkproces.lti.delivery.GradeTarget;
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.rubric.Rubric;
 

@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.GradeMode;
+import nl.werkproces.lti.delivery.Grade;
+import nl.werkproces.lti.delivery.GradeOutbox;
+import nl.werkproces.lti.delivery.GradeTarget;
 import nl.werkproces.lti.grading.GradingException.Reason;
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.rubric.GradebookComment;

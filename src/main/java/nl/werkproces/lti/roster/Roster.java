@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.werkproces.lti.activity.Activity;
-import nl.werkproces.lti.grading.GradeDeliveryStatus;
-import nl.werkproces.lti.grading.GradeOutbox;
+import nl.werkproces.lti.delivery.GradeDeliveryStatus;
+import nl.werkproces.lti.delivery.GradeOutbox;
 import nl.werkproces.lti.grading.GradeTargets;
 import nl.werkproces.lti.grading.Grading;
 import nl.werkproces.lti.grading.GradingRecords;

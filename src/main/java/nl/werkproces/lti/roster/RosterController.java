@@ -3,7 +3,7 @@ package nl.werkproces.lti.roster;
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.grading.ActivityRubrics;
-import nl.werkproces.lti.grading.GradeOutbox;
+import nl.werkproces.lti.delivery.GradeOutbox;
 import nl.werkproces.lti.grading.GradingRecords;
 import nl.werkproces.lti.grading.StaffOnly;
 import nl.werkproces.lti.launch.LaunchSession;

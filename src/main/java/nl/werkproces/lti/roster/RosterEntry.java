@@ -1,7 +1,7 @@
 package nl.werkproces.lti.roster;
 
-import nl.werkproces.lti.grading.DeliveryState;
-import nl.werkproces.lti.grading.GradeDeliveryStatus;
+import nl.werkproces.lti.delivery.DeliveryState;
+import nl.werkproces.lti.delivery.GradeDeliveryStatus;
 import nl.werkproces.lti.grading.Grading;
 import nl.werkproces.lti.grading.HandInsToGrade.HandIn;
 

@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.ags.ActivityProgress;
 import nl.werkproces.lti.ags.GradingProgress;
-import nl.werkproces.lti.grading.Grade;
-import nl.werkproces.lti.grading.GradeOutbox;
-import nl.werkproces.lti.grading.GradeTarget;
+import nl.werkproces.lti.delivery.Grade;
+import nl.werkproces.lti.delivery.GradeOutbox;
+import nl.werkproces.lti.delivery.GradeTarget;
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.submission.HandInRefusal.Reason;
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import nl.werkproces.lti.activity.Activities;
 import nl.werkproces.lti.activity.GradeMode;
+import nl.werkproces.lti.delivery.GradeDeliveryWorker;
 import nl.werkproces.lti.dossier.DossierCatalog;
 import nl.werkproces.lti.grading.TeacherFixture.Session;
 import nl.werkproces.lti.launch.LaunchSessions;

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import nl.werkproces.lti.activity.Activities;
 import nl.werkproces.lti.dossier.CatalogWerkproces;
 import nl.werkproces.lti.dossier.DossierCatalog;
-import nl.werkproces.lti.grading.Grade;
-import nl.werkproces.lti.grading.GradeOutbox;
-import nl.werkproces.lti.grading.GradeTarget;
+import nl.werkproces.lti.delivery.Grade;
+import nl.werkproces.lti.delivery.GradeOutbox;
+import nl.werkproces.lti.delivery.GradeTarget;
 import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.rubric.RubricVersions;
 

@@ -1,4 +1,4 @@
-package nl.werkproces.lti.grading;
+package nl.werkproces.lti.delivery;
 
 import nl.werkproces.lti.ags.ActivityProgress;
 import nl.werkproces.lti.ags.GradingProgress;

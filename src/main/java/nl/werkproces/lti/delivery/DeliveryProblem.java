@@ -1,4 +1,4 @@
-package nl.werkproces.lti.grading;
+package nl.werkproces.lti.delivery;
 
 /**
  * Why a grade did not reach its platform (yet): stored with each failed attempt so pages can say it in the

@@ -1,4 +1,4 @@
-package nl.werkproces.lti.grading;
+package nl.werkproces.lti.delivery;
 
 /** Where a grade is on its way to the platform's gradebook. */
 public enum DeliveryState {

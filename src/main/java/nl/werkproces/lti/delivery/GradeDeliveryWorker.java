@@ -1,4 +1,4 @@
-package nl.werkproces.lti.grading;
+package nl.werkproces.lti.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import nl.werkproces.lti.ags.AgsClient;
 import nl.werkproces.lti.ags.Score;
 import nl.werkproces.lti.ags.ScoreResult;
-import nl.werkproces.lti.grading.GradeOutboxTable.OutboxEntry;
+import nl.werkproces.lti.delivery.GradeOutboxTable.OutboxEntry;
 import nl.werkproces.lti.registration.Platform;
 import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.services.PlatformServiceException;

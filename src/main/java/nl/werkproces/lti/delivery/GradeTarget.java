@@ -1,4 +1,4 @@
-package nl.werkproces.lti.grading;
+package nl.werkproces.lti.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
