@@ -18,12 +18,15 @@ import org.springframework.validation.annotation.Validated;
  * @param initialBackoff wait after the first failed attempt; doubles per attempt, with jitter
  * @param maxBackoff longest wait between two attempts
  * @param claimTimeout how long a claimed grade stays reserved for one worker (after a crash another takes over)
+ * @param concurrency most grades this replica sends at the same time
+ * @param perPlatformConcurrency most grades this replica sends to one platform at the same time
  */
 @Validated
 @ConfigurationProperties("lti.grades")
 public record GradeDeliveryProperties(@DefaultValue("true") boolean scheduled,
 		@NotNull @DefaultValue("10s") Duration pollInterval, @Min(1) @DefaultValue("20") int batchSize,
 		@NotNull @DefaultValue("30s") Duration initialBackoff, @NotNull @DefaultValue("1h") Duration maxBackoff,
-		@NotNull @DefaultValue("2m") Duration claimTimeout) {
+		@NotNull @DefaultValue("2m") Duration claimTimeout, @Min(1) @DefaultValue("16") int concurrency,
+		@Min(1) @DefaultValue("8") int perPlatformConcurrency) {
 
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +36,12 @@ public class GradeOutbox {
 
 	private final Clock clock;
 
-	GradeOutbox(GradeOutboxTable table, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	GradeOutbox(GradeOutboxTable table, Clock clock, ApplicationEventPublisher events) {
 		this.table = table;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -62,6 +66,7 @@ public class GradeOutbox {
 				long id = this.table.insert(target, grade, timestamp, now);
 				int superseded = this.table.supersedeOlder(key, grade.userSub(), id, now);
 				log.debug("Queued grade {} for platform {} ({} older superseded)", id, target.platformId(), superseded);
+				this.events.publishEvent(new GradeQueued(id, target.platformId()));
 				return id;
 			}
 			catch (DuplicateKeyException ex) {
@@ -96,7 +101,8 @@ public class GradeOutbox {
 	public boolean retryNow(long id) {
 		boolean due = this.table.retryNow(id, this.clock.instant());
 		if (due) {
-			log.info("Grade {} will be sent again on the next round", id);
+			log.info("Grade {} will be sent again now", id);
+			this.events.publishEvent(new GradeQueued(id, 0));
 		}
 		return due;
 	}

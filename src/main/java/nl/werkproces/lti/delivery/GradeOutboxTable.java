@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,13 +73,20 @@ class GradeOutboxTable {
 			.update();
 	}
 
-	List<Long> dueIds(Instant now, int limit) {
-		return this.jdbc.sql("""
-				SELECT id FROM grade_outbox
-				WHERE status = 'WAITING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
-				ORDER BY next_attempt_at, id LIMIT ?""")
+	/** Due, unclaimed grades, oldest first, leaving out the platforms given (their deliveries are at the limit). */
+	List<Due> due(Instant now, int limit, Collection<Long> excludedPlatforms) {
+		StringBuilder sql = new StringBuilder("""
+				SELECT id, platform_id FROM grade_outbox
+				WHERE status = 'WAITING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)""");
+		if (!excludedPlatforms.isEmpty()) {
+			sql.append(" AND platform_id NOT IN (");
+			sql.append(String.join(", ", excludedPlatforms.stream().map((id) -> Long.toString(id)).toList()));
+			sql.append(')');
+		}
+		sql.append(" ORDER BY next_attempt_at, id LIMIT ?");
+		return this.jdbc.sql(sql.toString())
 			.params(ts(now), ts(now), limit)
-			.query(Long.class)
+			.query((rs, row) -> new Due(rs.getLong(1), rs.getLong(2)))
 			.list();
 	}
 
@@ -121,6 +129,15 @@ class GradeOutboxTable {
 				    last_error_code = ?, claimed_by = NULL, claimed_until = NULL, updated_at = ?
 				WHERE id = ? AND claimed_by = ?""")
 			.params(ts(nextAttempt), error, problem.name(), ts(now), id, worker)
+			.update() == 1;
+	}
+
+	/** Gives the claim back without counting an attempt: the grade waits for something else, not for the platform. */
+	boolean postpone(long id, String worker, Instant nextAttempt, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE grade_outbox SET next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, updated_at = ?
+				WHERE id = ? AND claimed_by = ?""")
+			.params(ts(nextAttempt), ts(now), id, worker)
 			.update() == 1;
 	}
 
@@ -203,6 +220,11 @@ class GradeOutboxTable {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp value = rs.getTimestamp(column);
 		return (value != null) ? value.toInstant() : null;
+	}
+
+	/** A grade that is due, and the platform it goes to. */
+	record Due(long id, long platformId) {
+
 	}
 
 	/** One row of the outbox. */

@@ -55,6 +55,9 @@ class GradeOutboxTests {
 	AgsClient ags;
 
 	@Autowired
+	LineItemResolutions resolutions;
+
+	@Autowired
 	GradeDeliveryProperties properties;
 
 	@Autowired
@@ -74,6 +77,7 @@ class GradeOutboxTests {
 	@BeforeEach
 	void registerPlatform() {
 		this.jdbc.sql("DELETE FROM grade_outbox").update();
+		this.jdbc.sql("DELETE FROM line_item_resolution").update();
 		this.simulator = PlatformSimulator.start();
 		this.services = this.simulator.services().trustToolJwks("http://localhost:" + this.port + "/.well-known/jwks.json");
 		this.platform = this.registrations.register(this.simulator.settings(), PlatformSource.ADMIN);
@@ -254,6 +258,45 @@ class GradeOutboxTests {
 	}
 
 	@Test
+	void lineItemIsCreatedOnceWhenTwoReplicasSendItsFirstGradesAtTheSameTime() throws Exception {
+		GradeTarget byResource = GradeTarget.findOrCreate(this.platform.id(), this.services.lineItemsUrl(),
+				LineItem.of("Netwerk beheren", 10, "B1-K2-W2", "werkproces"));
+		for (int i = 0; i < 10; i++) {
+			this.services.addMember("r" + i, "Student", "Nummer" + i, "Learner");
+			this.outbox.enqueue(byResource, Grade.finished("r" + i, 6.0, 10, null));
+		}
+		List<GradeDeliveryWorker> replicas = List.of(newWorker(), newWorker());
+		ExecutorService pool = Executors.newFixedThreadPool(replicas.size());
+		try {
+			for (int round = 0; round < 5 && this.outbox.statuses(byResource).values().stream()
+				.anyMatch((status) -> status.state() != DeliveryState.DELIVERED); round++) {
+				CountDownLatch start = new CountDownLatch(1);
+				List<Future<Integer>> rounds = new ArrayList<>();
+				for (GradeDeliveryWorker replica : replicas) {
+					rounds.add(pool.submit((Callable<Integer>) () -> {
+						start.await();
+						return replica.deliverDue();
+					}));
+				}
+				start.countDown();
+				for (Future<Integer> result : rounds) {
+					result.get();
+				}
+				// a grade that waited for the other replica's line item is due again a little later
+				this.clock.advance(GradeDelivery.LINE_ITEM_WAIT.plusSeconds(1));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.services.requests(Endpoint.LINE_ITEMS).stream()
+			.filter((request) -> request.method().equals("POST"))).hasSize(1);
+		assertThat(this.outbox.statuses(byResource)).hasSize(10)
+			.allSatisfy((sub, status) -> assertThat(status.state()).isEqualTo(DeliveryState.DELIVERED));
+		assertThat(this.services.requests(Endpoint.SCORES)).hasSize(10);
+	}
+
+	@Test
 	void publishedGradeIsKnownSoAStatusOnlyScoreNeedNotClearIt() {
 		assertThat(this.outbox.hasPublishedGrade(this.target, "4")).isFalse();
 		this.outbox.enqueue(this.target, Grade.finished("4", 6.0, 10, null));
@@ -261,7 +304,7 @@ class GradeOutboxTests {
 	}
 
 	private GradeDeliveryWorker newWorker() {
-		return new GradeDeliveryWorker(this.table, this.ags, this.registrations, this.properties, this.clock);
+		return new GradeDeliveryWorker(this.table, this.resolutions, this.ags, this.registrations, this.properties, this.clock);
 	}
 
 	private long second(long id) {

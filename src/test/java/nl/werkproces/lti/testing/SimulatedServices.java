@@ -99,6 +99,8 @@ public final class SimulatedServices {
 
 	private final CountDownLatch closed = new CountDownLatch(1);
 
+	private final Map<Endpoint, java.time.Duration> delays = new ConcurrentHashMap<>();
+
 	private volatile String toolJwksUrl;
 
 	private volatile Map<String, RSAPublicKey> toolKeys = Map.of();
@@ -125,6 +127,12 @@ public final class SimulatedServices {
 		for (int i = 0; i < times; i++) {
 			this.failures.computeIfAbsent(endpoint, (e) -> new ConcurrentLinkedDeque<>()).add(status);
 		}
+		return this;
+	}
+
+	/** Every later request to the endpoint is answered only after this delay (a slow platform). */
+	public SimulatedServices delay(Endpoint endpoint, java.time.Duration delay) {
+		this.delays.put(endpoint, delay);
 		return this;
 	}
 
@@ -370,6 +378,15 @@ public final class SimulatedServices {
 	}
 
 	private boolean injected(Endpoint endpoint, HttpExchange exchange) throws IOException {
+		java.time.Duration delay = this.delays.get(endpoint);
+		if (delay != null) {
+			try {
+				this.closed.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		ConcurrentLinkedDeque<Integer> queue = this.failures.get(endpoint);
 		Integer status = (queue != null) ? queue.poll() : null;
 		if (status == null) {
