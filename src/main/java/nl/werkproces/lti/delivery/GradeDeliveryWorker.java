@@ -165,7 +165,7 @@ public class GradeDeliveryWorker implements SmartLifecycle {
 		while (this.running) {
 			try {
 				if (dispatch() == 0) {
-					awaitWake(this.properties.pollInterval().toMillis());
+					awaitWake(untilNextAttempt());
 				}
 			}
 			catch (RuntimeException ex) {
@@ -174,6 +174,19 @@ public class GradeDeliveryWorker implements SmartLifecycle {
 				awaitWake(this.properties.pollInterval().toMillis());
 			}
 		}
+	}
+
+	/** How long to sleep: until the next retry is due (claimed grades are not yet due), at most the poll interval. */
+	private long untilNextAttempt() {
+		long poll = this.properties.pollInterval().toMillis();
+		Instant next = this.table.nextAttempt().orElse(null);
+		if (next == null) {
+			return poll;
+		}
+		long wait = java.time.Duration.between(this.clock.instant(), next).toMillis();
+		// a due grade that could not be claimed (held by another worker, or its platform at the limit) is looked
+		// at again after a short pause rather than in a busy loop
+		return Math.min(poll, Math.max(wait, 50));
 	}
 
 	private void awaitWake(long millis) {

@@ -90,6 +90,13 @@ class GradeOutboxTable {
 			.list();
 	}
 
+	/** When the next waiting grade becomes due (possibly already), or empty when none waits. */
+	Optional<Instant> nextAttempt() {
+		return this.jdbc.sql("SELECT MIN(next_attempt_at) FROM grade_outbox WHERE status = 'WAITING'")
+			.query((rs, row) -> instant(rs, 1))
+			.optional();
+	}
+
 	/** Reserves the row for this worker; false when another worker holds it or it is no longer waiting. */
 	boolean claim(long id, String worker, Instant now, Instant until) {
 		return this.jdbc.sql("""
@@ -218,6 +225,11 @@ class GradeOutboxTable {
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
 		Timestamp value = rs.getTimestamp(column);
 		return (value != null) ? value.toInstant() : null;
 	}

@@ -101,6 +101,10 @@ public final class SimulatedServices {
 
 	private final Map<Endpoint, java.time.Duration> delays = new ConcurrentHashMap<>();
 
+	private final Map<Endpoint, Integer> alternatingFailures = new ConcurrentHashMap<>();
+
+	private final java.util.concurrent.atomic.AtomicLong alternation = new java.util.concurrent.atomic.AtomicLong();
+
 	private volatile String toolJwksUrl;
 
 	private volatile Map<String, RSAPublicKey> toolKeys = Map.of();
@@ -127,6 +131,12 @@ public final class SimulatedServices {
 		for (int i = 0; i < times; i++) {
 			this.failures.computeIfAbsent(endpoint, (e) -> new ConcurrentLinkedDeque<>()).add(status);
 		}
+		return this;
+	}
+
+	/** From now on every second request to the endpoint gets this status (a platform failing half the time). */
+	public SimulatedServices failEverySecond(Endpoint endpoint, int status) {
+		this.alternatingFailures.put(endpoint, status);
 		return this;
 	}
 
@@ -389,6 +399,10 @@ public final class SimulatedServices {
 		}
 		ConcurrentLinkedDeque<Integer> queue = this.failures.get(endpoint);
 		Integer status = (queue != null) ? queue.poll() : null;
+		Integer alternating = this.alternatingFailures.get(endpoint);
+		if (status == null && alternating != null && this.alternation.getAndIncrement() % 2 == 0) {
+			status = alternating;
+		}
 		if (status == null) {
 			return false;
 		}
