@@ -61,10 +61,10 @@ public final class PlatformSimulator implements AutoCloseable {
 
 	private final ExecutorService executor = Executors.newCachedThreadPool();
 
-	private PlatformSimulator() throws IOException {
+	private PlatformSimulator(int port) throws IOException {
 		this.current = SigningKey.generate();
 		this.published.add(this.current);
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
 		this.server.createContext("/mod/lti/certs.php", this::serveJwks);
 		this.server.createContext("/mod/lti/token.php", this.services::token);
 		this.server.createContext("/mod/lti/services.php/", this.services::services);
@@ -73,8 +73,16 @@ public final class PlatformSimulator implements AutoCloseable {
 	}
 
 	public static PlatformSimulator start() {
+		return startOn(0);
+	}
+
+	/**
+	 * A platform on this port (0: any free one), for example the same platform coming back after it was down. It
+	 * has new keys and has forgotten every access token it issued before.
+	 */
+	public static PlatformSimulator startOn(int port) {
 		try {
-			return new PlatformSimulator();
+			return new PlatformSimulator(port);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -84,6 +92,10 @@ public final class PlatformSimulator implements AutoCloseable {
 	/** Serves more endpoints on the platform's own server (for example dynamic registration). */
 	public void addHandler(String path, com.sun.net.httpserver.HttpHandler handler) {
 		this.server.createContext(path, handler);
+	}
+
+	public int port() {
+		return this.server.getAddress().getPort();
 	}
 
 	public String baseUrl() {
