@@ -114,7 +114,7 @@ class DynamicRegistrationTests {
 		this.registration.issuer("https://other-moodle.example.nl");
 		assertRefused(register(invite), 400, "ISSUER_MISMATCH");
 		assertThat(this.registration.lastRegistration()).isNull();
-		assertThat(this.invites.validLabel(invite)).contains("ROC Test");
+		assertThat(this.invites.valid(invite).map(RegistrationInvites.OpenInvite::label)).contains("ROC Test");
 	}
 
 	@Test
@@ -125,7 +125,8 @@ class DynamicRegistrationTests {
 		assertRefused(page, 502, "REGISTRATION_REFUSED");
 		assertThat(page.body()).contains("Tool domain already registered");
 		assertThat(stored()).isEmpty();
-		assertThat(this.invites.validLabel(invite)).as("the link can be used again").contains("ROC Test");
+		assertThat(this.invites.valid(invite).map(RegistrationInvites.OpenInvite::label)).as("the link can be used again")
+			.contains("ROC Test");
 	}
 
 	@Test
