@@ -2,7 +2,6 @@ package nl.werkproces.lti.registration;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import nl.werkproces.lti.audit.AuditLog;
 import nl.werkproces.lti.registration.DynamicRegistrationException.Reason;
-import nl.werkproces.lti.spec.LtiScopes;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.relational.core.conversion.DbActionExecutionException;
@@ -94,7 +92,7 @@ class DynamicRegistrations {
 		}
 		Platform target = reregistrationTarget(admission, issuer);
 		Map<String, Object> answer = this.client.register(platform.registrationEndpoint(), registrationToken,
-				toolRegistration(toolBaseUrl, platform));
+				ToolRegistration.of(toolBaseUrl, this.properties.toolName()));
 		String clientId = (answer.get("client_id") instanceof String id && !id.isBlank() && id.length() <= 255) ? id
 				: null;
 		String deploymentId = (answer.get(TOOL_CONFIGURATION) instanceof Map<?, ?> tool
@@ -204,31 +202,6 @@ class DynamicRegistrations {
 			});
 	}
 
-	private Map<String, Object> toolRegistration(String toolBaseUrl, PlatformConfiguration platform) {
-		URI base = URI.create(toolBaseUrl);
-		String launch = toolBaseUrl + "/lti/launch";
-		Map<String, Object> tool = new LinkedHashMap<>();
-		tool.put("domain", base.getHost() + ((base.getPort() != -1) ? ":" + base.getPort() : ""));
-		tool.put("target_link_uri", launch);
-		tool.put("description", "Werkprocesopdrachten uit het kwalificatiedossier, beoordeeld met een rubric.");
-		tool.put("claims", List.of("iss", "sub", "name", "given_name", "family_name", "email"));
-		tool.put("messages", List.of(Map.of("type", "LtiDeepLinkingRequest", "target_link_uri", launch, "label",
-				"Werkproces toevoegen", "placements", List.of("ContentArea"))));
-		Map<String, Object> registration = new LinkedHashMap<>();
-		registration.put("application_type", "web");
-		registration.put("response_types", List.of("id_token"));
-		registration.put("grant_types", List.of("implicit", "client_credentials"));
-		registration.put("initiate_login_uri", toolBaseUrl + "/lti/login");
-		registration.put("redirect_uris", List.of(launch));
-		registration.put("client_name", this.properties.toolName());
-		registration.put("jwks_uri", toolBaseUrl + "/.well-known/jwks.json");
-		registration.put("token_endpoint_auth_method", "private_key_jwt");
-		registration.put("scope", String.join(" ", LtiScopes.LINEITEM, LtiScopes.LINEITEM_READONLY,
-				LtiScopes.RESULT_READONLY, LtiScopes.SCORE, LtiScopes.NRPS_MEMBERSHIP_READONLY));
-		registration.put(TOOL_CONFIGURATION, tool);
-		return registration;
-	}
-
 	/**
 	 * How a registration got past the door.
 	 * @param invite the registration link's token, or {@code null} for the allow-list
@@ -253,7 +226,7 @@ class DynamicRegistrations {
 
 	}
 
-	static URI httpUrl(String value, Reason reason) {
+	private static URI httpUrl(String value, Reason reason) {
 		try {
 			URI uri = new URI(value);
 			if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
