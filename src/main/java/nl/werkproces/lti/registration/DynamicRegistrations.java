@@ -72,8 +72,8 @@ class DynamicRegistrations {
 		catch (DynamicRegistrationException ex) {
 			if (ex.reason().takeoverAttempt()) {
 				this.audit.record(ACTOR, "platform.register-refused", admission + ": " + ex.reason().name(), null,
-						Map.of("reason", ex.reason().name(), "registrationLink", admission.describe(),
-								"configurationUrl", configurationUri.toString()));
+						Map.of("reason", ex.reason().name(), "detail", ex.getMessage(), "registrationLink",
+								admission.describe(), "configurationUrl", configurationUri.toString()));
 			}
 			throw ex;
 		}
@@ -85,7 +85,7 @@ class DynamicRegistrations {
 		String issuer = platform.issuer();
 		if (!PlatformUrls.isUnder(configurationUri.toString(), issuer)) {
 			throw new DynamicRegistrationException(Reason.ISSUER_MISMATCH,
-					"issuer " + issuer + " is not the origin and a path prefix of the configuration URL");
+					"the configuration's issuer is not its URL's origin and a path prefix of it");
 		}
 		if (admission.viaAllowList() && !allowListed(issuer)) {
 			throw new DynamicRegistrationException(Reason.ISSUER_NOT_ALLOWED, "issuer " + issuer);

@@ -96,8 +96,11 @@ class RegistrationTakeoverTests {
 		String link = this.invites.create("Andere school", "beheerder");
 		HttpResponse<String> page = register(schoolRegistration, link);
 		DynamicRegistrationTests.assertRefused(page, 409, "PLATFORM_EXISTS");
+		assertThat(page.body()).contains("is al geregistreerd").contains("opnieuw registreren");
 		assertUnchanged(this.schoolPlatform);
 		assertAudited("platform.register-refused", "Andere school", "PLATFORM_EXISTS");
+		assertThat(this.audit.recent(1).get(0).after()).as("the audit names the platform that was kept")
+			.contains("platform " + this.schoolPlatform.id());
 		assertThat(this.invites.valid(link)).as("a refused registration does not use the link up").isPresent();
 		assertLaunches(school);
 		assertThat(launch(attacker, school).statusCode()).as("the attacker cannot launch as the school")
