@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.Size;
 
 import nl.werkproces.lti.audit.AuditLog;
 import nl.werkproces.lti.registration.Platform;
@@ -68,17 +67,17 @@ class RegistrationLinksController {
 	}
 
 	@PostMapping("/admin/registrations")
-	String create(@RequestParam(defaultValue = "") @Size(max = 255) String label,
-			@RequestParam(required = false) Long platform, Principal admin, HttpServletRequest request, Model model) {
-		Platform target = null;
-		if (platform != null) {
-			target = this.platforms.findById(platform).orElse(null);
-			if (target == null) {
-				model.addAttribute("linkError", "admin.registrations.error.platform");
-				return list(null, model);
-			}
+	String create(@RequestParam(defaultValue = "") String label, @RequestParam(required = false) Long platform,
+			Principal admin, HttpServletRequest request, Model model) {
+		Platform target = (platform != null) ? this.platforms.findById(platform).orElse(null) : null;
+		String problem = (platform != null && target == null) ? "admin.registrations.error.platform"
+				: (label.isBlank() && target == null) ? "admin.registrations.error.label"
+						: (label.trim().length() > 255) ? "admin.registrations.error.labelTooLong" : null;
+		if (problem != null) {
+			model.addAttribute("linkError", problem);
+			return list(platform, model);
 		}
-		String description = !label.isBlank() ? label.trim() : (target != null) ? target.name() : "Moodle";
+		String description = !label.isBlank() ? label.trim() : target.name();
 		String token = (target != null) ? this.invites.createReregistration(target.id(), description, admin.getName())
 				: this.invites.create(description, admin.getName());
 		Map<String, Object> after = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -174,10 +175,13 @@ class AdminPagesTests {
 	}
 
 	@Test
-	void registrationLinkForUnknownPlatformIsNotMade() {
-		HttpResponse<String> page = this.admin.submit("/admin/registrations", "/admin/registrations",
-				Map.of("platform", "987654"));
-		assertThat(page.body()).contains("id=\"link-error\"").doesNotContain("id=\"created-link\"");
+	void registrationLinkWithoutNameOrForUnknownPlatformIsNotMade() {
+		for (Map<String, String> fields : List.of(Map.of("platform", "987654"), Map.of("label", " "),
+				Map.of("label", "x".repeat(256)))) {
+			HttpResponse<String> page = this.admin.submit("/admin/registrations", "/admin/registrations", fields);
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("id=\"link-error\"").doesNotContain("id=\"created-link\"");
+		}
 	}
 
 	private Map<String, String> form(String deployments) {
