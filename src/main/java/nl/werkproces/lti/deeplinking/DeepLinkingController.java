@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import nl.werkproces.lti.activity.Activities;
@@ -17,6 +19,7 @@ import nl.werkproces.lti.dossier.DossierCatalog;
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.registration.Platform;
 import nl.werkproces.lti.registration.PlatformRegistrations;
+import nl.werkproces.lti.registration.PlatformUrls;
 import nl.werkproces.lti.rubric.RubricVersions;
 import nl.werkproces.lti.spec.MessageType;
 import nl.werkproces.lti.web.ToolUrls;
@@ -25,6 +28,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,6 +44,8 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 class DeepLinkingController {
+
+	private static final Logger log = LoggerFactory.getLogger(DeepLinkingController.class);
 
 	private final WerkprocesChoices choices;
 
@@ -107,8 +113,7 @@ class DeepLinkingController {
 			}
 			items.add(item(launch, form, werkproces, maximum, request));
 		}
-		Platform platform = this.registrations.findById(launch.platformId())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Platform platform = platform(launch);
 		ModelAndView page = new ModelAndView("deeplinking/return");
 		page.addObject("returnUrl", settings.returnUrl());
 		page.addObject("jwt", this.responses.sign(platform, launch.deploymentId(), settings, items, null));
@@ -148,7 +153,27 @@ class DeepLinkingController {
 		if (settings == null || !settings.acceptsResourceLinks()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "picker.error.settings");
 		}
+		Platform platform = platform(launch);
+		if (!PlatformUrls.isOnHostOf(settings.returnUrl(), platform.issuer(), platform.authorizationEndpoint())) {
+			throw new DeepLinkingRefusal(DeepLinkingRefusal.Reason.RETURN_URL_NOT_ALLOWED,
+					"platform " + platform.id() + ": deep_link_return_url is not https on the platform's host");
+		}
 		return settings;
+	}
+
+	private Platform platform(LaunchSession launch) {
+		return this.registrations.findById(launch.platformId())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	@ExceptionHandler(DeepLinkingRefusal.class)
+	ModelAndView refused(DeepLinkingRefusal ex) {
+		log.warn("Deep Linking refused [{}]: {}", ex.reason().name(),
+				ex.getMessage().substring(ex.reason().name().length() + 2));
+		ModelAndView page = new ModelAndView("deeplinking/refused");
+		page.setStatus(ex.reason().status());
+		page.addObject("reason", ex.reason().name());
+		return page;
 	}
 
 	private ModelAndView page(DeepLinkingSettings settings, Long dossier, String profiel, String q, String error,

@@ -1,6 +1,6 @@
 package nl.werkproces.lti.registration;
 
-import java.net.URI;
+import java.util.Locale;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +26,8 @@ import org.springframework.web.servlet.ModelAndView;
 class DynamicRegistrationController {
 
 	private static final Logger log = LoggerFactory.getLogger(DynamicRegistrationController.class);
+
+	private static final String CSP = "Content-Security-Policy";
 
 	private final DynamicRegistrations registrations;
 
@@ -66,19 +68,36 @@ class DynamicRegistrationController {
 		return page;
 	}
 
-	/** Moodle shows the registration page in a dialog of its own origin, before it is a registered platform. */
-	private static void allowFramingBy(String configurationUrl, HttpServletResponse response) {
-		try {
-			URI uri = URI.create(configurationUrl);
-			if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
-					&& uri.getHost().matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
-				response.setHeader("Content-Security-Policy", "frame-ancestors 'self' " + uri.getScheme() + "://"
-						+ uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : ""));
+	/**
+	 * Moodle shows the registration page in a dialog of its own origin, before it is a registered platform: the
+	 * page may be framed by the configuration URL's origin (scheme, host and port, nothing of its path or user
+	 * info) when that is a {@linkplain PlatformUrls#secure secure} URL. Only the {@code frame-ancestors}
+	 * directive changes; the rest of the policy stays.
+	 */
+	static void allowFramingBy(String configurationUrl, HttpServletResponse response) {
+		PlatformUrls.secure(configurationUrl).ifPresent((uri) -> {
+			String frameAncestors = "frame-ancestors 'self' " + PlatformUrls.origin(uri);
+			String policy = response.getHeader(CSP);
+			if (policy == null || policy.isBlank()) {
+				response.setHeader(CSP, frameAncestors);
+				return;
 			}
-		}
-		catch (RuntimeException ex) {
-			// no URL: keep the default policy
-		}
+			StringBuilder merged = new StringBuilder();
+			boolean replaced = false;
+			for (String directive : policy.split(";")) {
+				String trimmed = directive.trim();
+				if (trimmed.isEmpty()) {
+					continue;
+				}
+				boolean isFrameAncestors = trimmed.toLowerCase(Locale.ROOT).startsWith("frame-ancestors");
+				merged.append((merged.length() > 0) ? "; " : "").append(isFrameAncestors ? frameAncestors : trimmed);
+				replaced |= isFrameAncestors;
+			}
+			if (!replaced) {
+				merged.append((merged.length() > 0) ? "; " : "").append(frameAncestors);
+			}
+			response.setHeader(CSP, merged.toString());
+		});
 	}
 
 }

@@ -35,19 +35,36 @@ public class DynamicRegistrationException extends RuntimeException {
 	public enum Reason {
 
 		PARAMETERS_MISSING(HttpStatus.BAD_REQUEST), INVITE_MISSING(HttpStatus.FORBIDDEN),
-		INVITE_INVALID(HttpStatus.FORBIDDEN), ISSUER_NOT_ALLOWED(HttpStatus.FORBIDDEN),
-		CONFIGURATION_URL_INVALID(HttpStatus.BAD_REQUEST), CONFIGURATION_UNAVAILABLE(HttpStatus.BAD_GATEWAY),
-		CONFIGURATION_INVALID(HttpStatus.BAD_REQUEST), ISSUER_MISMATCH(HttpStatus.BAD_REQUEST),
-		REGISTRATION_REFUSED(HttpStatus.BAD_GATEWAY), REGISTRATION_RESPONSE_INVALID(HttpStatus.BAD_GATEWAY);
+		INVITE_INVALID(HttpStatus.FORBIDDEN), ISSUER_NOT_ALLOWED(HttpStatus.FORBIDDEN, true),
+		CONFIGURATION_URL_INVALID(HttpStatus.BAD_REQUEST), CONFIGURATION_URL_NOT_HTTPS(HttpStatus.BAD_REQUEST),
+		CONFIGURATION_UNAVAILABLE(HttpStatus.BAD_GATEWAY), CONFIGURATION_INVALID(HttpStatus.BAD_REQUEST),
+		ISSUER_MISMATCH(HttpStatus.BAD_REQUEST, true), PLATFORM_EXISTS(HttpStatus.CONFLICT, true),
+		REREGISTRATION_MISMATCH(HttpStatus.FORBIDDEN, true), REGISTRATION_REFUSED(HttpStatus.BAD_GATEWAY),
+		REGISTRATION_RESPONSE_INVALID(HttpStatus.BAD_GATEWAY);
 
 		private final HttpStatus status;
 
+		private final boolean takeoverAttempt;
+
 		Reason(HttpStatus status) {
+			this(status, false);
+		}
+
+		Reason(HttpStatus status, boolean takeoverAttempt) {
 			this.status = status;
+			this.takeoverAttempt = takeoverAttempt;
 		}
 
 		public HttpStatus status() {
 			return this.status;
+		}
+
+		/**
+		 * Whether the refusal may be an attempt to register as, or over, another platform: audited when it
+		 * happens with a registration link or an allow-listed configuration URL.
+		 */
+		public boolean takeoverAttempt() {
+			return this.takeoverAttempt;
 		}
 
 	}

@@ -2,7 +2,6 @@ package nl.werkproces.lti.registration;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,14 +10,18 @@ import org.slf4j.LoggerFactory;
 
 import nl.werkproces.lti.audit.AuditLog;
 import nl.werkproces.lti.registration.DynamicRegistrationException.Reason;
-import nl.werkproces.lti.spec.LtiScopes;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * LTI Dynamic Registration: checks the invitation, reads and checks the platform's OpenID configuration, posts
- * the tool's registration and stores the platform with its deployment (only after the platform accepted).
+ * LTI Dynamic Registration: admits the registration (a registration link, or a configuration URL under an
+ * allow-listed issuer), reads and checks the platform's OpenID configuration, posts the tool's registration and
+ * stores the platform with its deployment (only after the platform accepted). A dynamic registration only ever
+ * creates a platform; it re-registers an existing one only through a link an admin made for that platform.
+ * Refusals that may be takeover attempts are audited.
  *
  * @see <a href="https://www.imsglobal.org/spec/lti-dr/v1p0">LTI Dynamic Registration 1.0</a>
  */
@@ -30,6 +33,8 @@ class DynamicRegistrations {
 	static final String TOOL_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-tool-configuration";
 
 	static final String PLATFORM_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-platform-configuration";
+
+	private static final String ACTOR = "dynamic-registration";
 
 	private final RegistrationInvites invites;
 
@@ -59,35 +64,35 @@ class DynamicRegistrations {
 	 * @param toolBaseUrl the tool's public base URL
 	 */
 	Platform register(String configurationUrl, String registrationToken, String invite, String toolBaseUrl) {
-		if (configurationUrl == null || configurationUrl.isBlank()) {
-			throw new DynamicRegistrationException(Reason.PARAMETERS_MISSING, "no openid_configuration");
+		URI configurationUri = configurationUri(configurationUrl);
+		Admission admission = admit(configurationUrl, invite);
+		try {
+			return registerAdmitted(configurationUri, registrationToken, admission, toolBaseUrl);
 		}
-		URI configurationUri = httpUrl(configurationUrl, Reason.CONFIGURATION_URL_INVALID);
-		String label = null;
-		if (invite != null && !invite.isBlank()) {
-			label = this.invites.validLabel(invite)
-				.orElseThrow(() -> new DynamicRegistrationException(Reason.INVITE_INVALID,
-						"registration link unknown, expired or used"));
-		}
-		else if (this.properties.allowedIssuers().stream().noneMatch(configurationUrl::startsWith)) {
-			throw new DynamicRegistrationException(
-					this.properties.allowedIssuers().isEmpty() ? Reason.INVITE_MISSING : Reason.ISSUER_NOT_ALLOWED,
-					"no registration link and " + configurationUri.getHost() + " is not on the allow-list");
-		}
-		Map<String, Object> configuration = this.client.configuration(configurationUri);
-		PlatformConfiguration platform = PlatformConfiguration.of(configuration);
-		if (!configurationUrl.startsWith(platform.issuer())) {
-			throw new DynamicRegistrationException(Reason.ISSUER_MISMATCH,
-					"issuer " + platform.issuer() + " is not a prefix of " + configurationUrl);
-		}
-		if (invite == null || invite.isBlank()) {
-			String issuer = platform.issuer();
-			if (this.properties.allowedIssuers().stream().noneMatch((allowed) -> allowed.equals(issuer))) {
-				throw new DynamicRegistrationException(Reason.ISSUER_NOT_ALLOWED, "issuer " + issuer);
+		catch (DynamicRegistrationException ex) {
+			if (ex.reason().takeoverAttempt()) {
+				this.audit.record(ACTOR, "platform.register-refused", admission + ": " + ex.reason().name(), null,
+						Map.of("reason", ex.reason().name(), "detail", ex.getMessage(), "registrationLink",
+								admission.describe(), "configurationUrl", configurationUri.toString()));
 			}
+			throw ex;
 		}
+	}
+
+	private Platform registerAdmitted(URI configurationUri, String registrationToken, Admission admission,
+			String toolBaseUrl) {
+		PlatformConfiguration platform = PlatformConfiguration.of(this.client.configuration(configurationUri));
+		String issuer = platform.issuer();
+		if (!PlatformUrls.isUnder(configurationUri.toString(), issuer)) {
+			throw new DynamicRegistrationException(Reason.ISSUER_MISMATCH,
+					"the configuration's issuer is not its URL's origin and a path prefix of it");
+		}
+		if (admission.viaAllowList() && !allowListed(issuer)) {
+			throw new DynamicRegistrationException(Reason.ISSUER_NOT_ALLOWED, "issuer " + issuer);
+		}
+		Platform target = reregistrationTarget(admission, issuer);
 		Map<String, Object> answer = this.client.register(platform.registrationEndpoint(), registrationToken,
-				toolRegistration(toolBaseUrl, platform));
+				ToolRegistration.of(toolBaseUrl, this.properties.toolName()));
 		String clientId = (answer.get("client_id") instanceof String id && !id.isBlank() && id.length() <= 255) ? id
 				: null;
 		String deploymentId = (answer.get(TOOL_CONFIGURATION) instanceof Map<?, ?> tool
@@ -96,52 +101,132 @@ class DynamicRegistrations {
 			throw new DynamicRegistrationException(Reason.REGISTRATION_RESPONSE_INVALID,
 					"answer without client_id or deployment_id");
 		}
-		String name = (label != null && !label.isBlank()) ? label : platform.displayName();
-		PlatformSettings settings = new PlatformSettings(name, platform.issuer(), clientId,
-				platform.authorizationEndpoint(), platform.tokenEndpoint(), platform.jwksUri(), Set.of(deploymentId));
-		String usedInvite = invite;
-		Platform registered = this.transaction.execute((status) -> {
-			Platform stored = this.registrations.register(settings, PlatformSource.DYNAMIC);
-			if (usedInvite != null && !usedInvite.isBlank()
-					&& !this.invites.consume(usedInvite, platform.issuer(), stored.id())) {
-				throw new DynamicRegistrationException(Reason.INVITE_INVALID, "registration link used meanwhile");
+		String name = (admission.label() != null && !admission.label().isBlank()) ? admission.label()
+				: platform.displayName();
+		PlatformSettings settings = new PlatformSettings(name, issuer, clientId, platform.authorizationEndpoint(),
+				platform.tokenEndpoint(), platform.jwksUri(), Set.of(deploymentId));
+		if (target != null && !target.clientId().equals(clientId)) {
+			throw new DynamicRegistrationException(Reason.REREGISTRATION_MISMATCH,
+					"client id differs from the one of platform " + target.id());
+		}
+		if (target == null) {
+			refuseExisting(issuer, clientId);
+		}
+		Platform registered;
+		try {
+			registered = this.transaction.execute((status) -> store(settings, target, admission));
+		}
+		catch (DuplicateKeyException | DbActionExecutionException ex) {
+			if (!(ex instanceof DuplicateKeyException) && !(ex.getCause() instanceof DuplicateKeyException)) {
+				throw ex;
 			}
-			this.audit.record("dynamic-registration", "platform.register",
-					"platform " + stored.id() + " (" + stored.issuer() + ", " + stored.clientId() + ")", null,
-					stored.settings());
-			return stored;
-		});
-		log.info("Dynamic registration: platform {} registered client {} with deployment {}", platform.issuer(),
-				clientId, deploymentId);
+			throw new DynamicRegistrationException(Reason.PLATFORM_EXISTS, "registered meanwhile: " + clientId);
+		}
+		log.info("Dynamic registration: platform {} {} client {} with deployment {} ({})", issuer,
+				(target != null) ? "re-registered" : "registered", clientId, deploymentId, admission);
 		return registered;
 	}
 
-	private Map<String, Object> toolRegistration(String toolBaseUrl, PlatformConfiguration platform) {
-		URI base = URI.create(toolBaseUrl);
-		String launch = toolBaseUrl + "/lti/launch";
-		Map<String, Object> tool = new LinkedHashMap<>();
-		tool.put("domain", base.getHost() + ((base.getPort() != -1) ? ":" + base.getPort() : ""));
-		tool.put("target_link_uri", launch);
-		tool.put("description", "Werkprocesopdrachten uit het kwalificatiedossier, beoordeeld met een rubric.");
-		tool.put("claims", List.of("iss", "sub", "name", "given_name", "family_name", "email"));
-		tool.put("messages", List.of(Map.of("type", "LtiDeepLinkingRequest", "target_link_uri", launch, "label",
-				"Werkproces toevoegen", "placements", List.of("ContentArea"))));
-		Map<String, Object> registration = new LinkedHashMap<>();
-		registration.put("application_type", "web");
-		registration.put("response_types", List.of("id_token"));
-		registration.put("grant_types", List.of("implicit", "client_credentials"));
-		registration.put("initiate_login_uri", toolBaseUrl + "/lti/login");
-		registration.put("redirect_uris", List.of(launch));
-		registration.put("client_name", this.properties.toolName());
-		registration.put("jwks_uri", toolBaseUrl + "/.well-known/jwks.json");
-		registration.put("token_endpoint_auth_method", "private_key_jwt");
-		registration.put("scope", String.join(" ", LtiScopes.LINEITEM, LtiScopes.LINEITEM_READONLY,
-				LtiScopes.RESULT_READONLY, LtiScopes.SCORE, LtiScopes.NRPS_MEMBERSHIP_READONLY));
-		registration.put(TOOL_CONFIGURATION, tool);
-		return registration;
+	private Platform store(PlatformSettings settings, Platform target, Admission admission) {
+		Platform stored = (target != null) ? this.registrations.reregister(target.id(), settings)
+				: this.registrations.create(settings, PlatformSource.DYNAMIC);
+		if (admission.invite() != null && !this.invites.consume(admission.invite(), stored.issuer(), stored.id())) {
+			throw new DynamicRegistrationException(Reason.INVITE_INVALID, "registration link used meanwhile");
+		}
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("registrationLink", admission.describe());
+		after.put("platform", stored.settings());
+		this.audit.record(ACTOR, (target != null) ? "platform.reregister" : "platform.register",
+				"platform " + stored.id() + " '" + stored.name() + "' (" + stored.issuer() + ", " + stored.clientId()
+						+ ") " + admission,
+				(target != null) ? target.settings() : null, after);
+		return stored;
 	}
 
-	static URI httpUrl(String value, Reason reason) {
+	private URI configurationUri(String configurationUrl) {
+		if (configurationUrl == null || configurationUrl.isBlank()) {
+			throw new DynamicRegistrationException(Reason.PARAMETERS_MISSING, "no openid_configuration");
+		}
+		URI uri = httpUrl(configurationUrl, Reason.CONFIGURATION_URL_INVALID);
+		return PlatformUrls.secure(configurationUrl)
+			.orElseThrow(() -> new DynamicRegistrationException(Reason.CONFIGURATION_URL_NOT_HTTPS,
+					"configuration URL on " + uri.getHost() + " is not https (or has user info)"));
+	}
+
+	/** A registration link, or else a configuration URL under an allow-listed issuer; nothing else gets further. */
+	private Admission admit(String configurationUrl, String invite) {
+		if (invite != null && !invite.isBlank()) {
+			RegistrationInvites.OpenInvite open = this.invites.valid(invite)
+				.orElseThrow(() -> new DynamicRegistrationException(Reason.INVITE_INVALID,
+						"registration link unknown, expired or used"));
+			return new Admission(invite, open.label(), open.reregisterPlatformId());
+		}
+		if (this.properties.allowedIssuers().stream().noneMatch((allowed) -> PlatformUrls.isUnder(configurationUrl,
+				allowed))) {
+			throw new DynamicRegistrationException(
+					this.properties.allowedIssuers().isEmpty() ? Reason.INVITE_MISSING : Reason.ISSUER_NOT_ALLOWED,
+					"no registration link and the configuration URL is not under an allow-listed issuer");
+		}
+		return new Admission(null, null, null);
+	}
+
+	private boolean allowListed(String issuer) {
+		return this.properties.allowedIssuers().stream().anyMatch((allowed) -> PlatformUrls.sameIssuer(allowed, issuer));
+	}
+
+	/** The platform a re-registration link is for, when its issuer is the new registration's. */
+	private Platform reregistrationTarget(Admission admission, String issuer) {
+		if (admission.reregisterPlatformId() == null) {
+			return null;
+		}
+		Platform target = this.registrations.findById(admission.reregisterPlatformId())
+			.orElseThrow(() -> new DynamicRegistrationException(Reason.REREGISTRATION_MISMATCH,
+					"platform " + admission.reregisterPlatformId() + " no longer exists"));
+		if (!PlatformUrls.sameIssuer(target.issuer(), issuer) && !target.issuer().equals(issuer)) {
+			throw new DynamicRegistrationException(Reason.REREGISTRATION_MISMATCH,
+					"issuer " + issuer + " is not the issuer of platform " + target.id());
+		}
+		return target;
+	}
+
+	/** Dynamic registration never replaces a platform: the same issuer (as a URL) and client id is refused. */
+	private void refuseExisting(String issuer, String clientId) {
+		this.registrations.findAll()
+			.stream()
+			.filter((existing) -> existing.clientId().equals(clientId) && (existing.issuer().equals(issuer)
+					|| PlatformUrls.sameIssuer(existing.issuer(), issuer)))
+			.findFirst()
+			.ifPresent((existing) -> {
+				throw new DynamicRegistrationException(Reason.PLATFORM_EXISTS,
+						"issuer and client id of platform " + existing.id() + " '" + existing.name() + "'");
+			});
+	}
+
+	/**
+	 * How a registration got past the door.
+	 * @param invite the registration link's token, or {@code null} for the allow-list
+	 * @param label the name the admin gave the link
+	 * @param reregisterPlatformId the platform the link re-registers, or {@code null}
+	 */
+	private record Admission(String invite, String label, Long reregisterPlatformId) {
+
+		boolean viaAllowList() {
+			return this.invite == null;
+		}
+
+		String describe() {
+			return viaAllowList() ? "allow-list" : "registration link '" + this.label + "'";
+		}
+
+		@Override
+		public String toString() {
+			return "via " + describe()
+					+ ((this.reregisterPlatformId != null) ? " for platform " + this.reregisterPlatformId : "");
+		}
+
+	}
+
+	private static URI httpUrl(String value, Reason reason) {
 		try {
 			URI uri = new URI(value);
 			if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
@@ -151,7 +236,7 @@ class DynamicRegistrations {
 		catch (Exception ex) {
 			// reported below
 		}
-		throw new DynamicRegistrationException(reason, "not an http(s) URL: " + value);
+		throw new DynamicRegistrationException(reason, "not an http(s) URL");
 	}
 
 }

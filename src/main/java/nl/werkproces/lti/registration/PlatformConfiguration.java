@@ -22,8 +22,7 @@ record PlatformConfiguration(String issuer, String authorizationEndpoint, String
 		String authorization = url(json, "authorization_endpoint");
 		String token = url(json, "token_endpoint");
 		String jwks = url(json, "jwks_uri");
-		URI registration = DynamicRegistrations.httpUrl(required(json, "registration_endpoint"),
-				Reason.CONFIGURATION_INVALID);
+		URI registration = URI.create(url(json, "registration_endpoint"));
 		String family = null;
 		if (json.get(DynamicRegistrations.PLATFORM_CONFIGURATION) instanceof Map<?, ?> platform
 				&& platform.get("product_family_code") instanceof String code) {
@@ -42,9 +41,9 @@ record PlatformConfiguration(String issuer, String authorizationEndpoint, String
 
 	private static String url(Map<String, Object> json, String member) {
 		String value = required(json, member);
-		DynamicRegistrations.httpUrl(value, Reason.CONFIGURATION_INVALID);
-		if (value.length() > 1024) {
-			throw new DynamicRegistrationException(Reason.CONFIGURATION_INVALID, member + " too long");
+		if (PlatformUrls.secure(value).isEmpty()) {
+			throw new DynamicRegistrationException(Reason.CONFIGURATION_INVALID,
+					member + " is not an https URL (http only on loopback)");
 		}
 		return value;
 	}

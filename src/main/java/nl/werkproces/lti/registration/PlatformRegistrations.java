@@ -3,11 +3,14 @@ package nl.werkproces.lti.registration;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,18 +40,20 @@ public class PlatformRegistrations {
 	}
 
 	/**
-	 * Creates the registration or brings an existing one (same issuer and client id) in line with the settings.
-	 * Registering the same settings twice changes nothing.
+	 * Admin-controlled sources only (the platforms file, the admin form, the demo): creates the registration or
+	 * brings an existing one (same issuer and client id) in line with the settings. Registering the same settings
+	 * twice changes nothing. Dynamic registration never comes here: it {@linkplain #create creates} or
+	 * {@linkplain #reregister re-registers} the one platform an admin chose.
+	 * @throws IllegalArgumentException for {@link PlatformSource#DYNAMIC}
 	 */
 	@Transactional
 	public Platform register(PlatformSettings settings, PlatformSource source) {
+		if (source == PlatformSource.DYNAMIC) {
+			throw new IllegalArgumentException("dynamic registration only creates or re-registers");
+		}
 		Optional<Platform> existing = this.platforms.findByIssuerAndClientId(settings.issuer(), settings.clientId());
 		if (existing.isEmpty()) {
-			Platform created = this.platforms.save(Platform.newRegistration(settings, source, this.clock.instant()));
-			log.info("Registered platform '{}' (issuer {}, client {}, source {})", created.name(), created.issuer(),
-					created.clientId(), source);
-			this.events.publishEvent(new PlatformsChanged(created.id()));
-			return created;
+			return create(settings, source);
 		}
 		Platform platform = existing.get();
 		if (platform.settings().equals(settings)) {
@@ -57,6 +62,40 @@ public class PlatformRegistrations {
 		Platform updated = this.platforms.save(platform.withSettings(settings, this.clock.instant()));
 		log.info("Updated platform '{}' (issuer {}, client {})", updated.name(), updated.issuer(), updated.clientId());
 		this.events.publishEvent(new PlatformsChanged(updated.id()));
+		return updated;
+	}
+
+	/**
+	 * Creates a new registration, never touching an existing one.
+	 * @throws DuplicateKeyException when a registration with that issuer and client id exists
+	 */
+	@Transactional
+	public Platform create(PlatformSettings settings, PlatformSource source) {
+		if (this.platforms.findByIssuerAndClientId(settings.issuer(), settings.clientId()).isPresent()) {
+			throw new DuplicateKeyException("platform " + settings.issuer() + " / " + settings.clientId() + " exists");
+		}
+		Platform created = this.platforms.save(Platform.newRegistration(settings, source, this.clock.instant()));
+		log.info("Registered platform '{}' (issuer {}, client {}, source {})", created.name(), created.issuer(),
+				created.clientId(), source);
+		this.events.publishEvent(new PlatformsChanged(created.id()));
+		return created;
+	}
+
+	/**
+	 * Re-registers the platform an admin made a re-registration link for: its new name, endpoints and keys, and
+	 * its deployments together with the new one. The caller has checked that it is the same platform.
+	 */
+	@Transactional
+	Platform reregister(long id, PlatformSettings settings) {
+		Platform platform = this.platforms.findById(id).orElseThrow();
+		Set<String> deployments = new TreeSet<>(platform.deploymentIds());
+		deployments.addAll(settings.deploymentIds());
+		PlatformSettings merged = new PlatformSettings(settings.name(), settings.issuer(), settings.clientId(),
+				settings.authorizationEndpoint(), settings.tokenEndpoint(), settings.jwksUri(), deployments);
+		Platform updated = this.platforms.save(platform.withSettings(merged, this.clock.instant()));
+		log.info("Re-registered platform {} '{}' (issuer {}, client {})", id, updated.name(), updated.issuer(),
+				updated.clientId());
+		this.events.publishEvent(new PlatformsChanged(id));
 		return updated;
 	}
 

@@ -1,8 +1,13 @@
 package nl.werkproces.lti.admin;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +17,10 @@ import nl.werkproces.lti.keys.KeyStatus;
 import nl.werkproces.lti.keys.ToolKey;
 import nl.werkproces.lti.keys.ToolKeys;
 import nl.werkproces.lti.registration.Platform;
+import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.registration.PlatformRepository;
+import nl.werkproces.lti.registration.PlatformSource;
+import nl.werkproces.lti.testing.MoodleRegistrationEndpoints;
 import nl.werkproces.lti.testing.AdminBrowser;
 import nl.werkproces.lti.testing.PlatformSimulator;
 import nl.werkproces.lti.testing.TestLaunches;
@@ -36,6 +44,9 @@ class AdminPagesTests {
 
 	@Autowired
 	ToolKeys keys;
+
+	@Autowired
+	PlatformRegistrations registrations;
 
 	PlatformSimulator moodle;
 
@@ -137,6 +148,40 @@ class AdminPagesTests {
 		assertThat(page.body()).contains("id=\"created-link\"").contains(base() + "/lti/register?invite=");
 		String listed = this.admin.get("/admin/registrations").body();
 		assertThat(listed).contains("ROC Linkschool").doesNotContain("/lti/register?invite=");
+	}
+
+	@Test
+	void reregistrationLinkMadeOnThePlatformsPageReregistersThatPlatform() {
+		Platform platform = this.registrations.register(this.moodle.settings(), PlatformSource.ADMIN);
+		MoodleRegistrationEndpoints endpoints = new MoodleRegistrationEndpoints(this.moodle, "tok");
+		String page = this.admin.get("/admin/platforms/" + platform.id()).body();
+		assertThat(page).contains("id=\"reregister\"");
+		HttpResponse<String> made = this.admin.submit("/admin/platforms/" + platform.id(), "/admin/registrations",
+				Map.of("platform", String.valueOf(platform.id())));
+		Matcher link = Pattern.compile("id=\"created-link\">([^<]+)<").matcher(made.body());
+		assertThat(link.find()).as(made.body()).isTrue();
+		assertThat(made.body()).contains("Opnieuw registreren: " + platform.name());
+
+		HttpResponse<String> registered = new ToolBrowser(base()).get(link.group(1)
+			.replace("&amp;", "&") + "&registration_token=tok&openid_configuration="
+				+ URLEncoder.encode(endpoints.configurationUrl(), StandardCharsets.UTF_8));
+		assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+		assertThat(this.registrations.findAll().stream().filter((p) -> p.issuer().equals(this.moodle.issuer())))
+			.singleElement()
+			.extracting(Platform::id)
+			.isEqualTo(platform.id());
+		assertThat(this.admin.get("/admin/registrations").body())
+			.contains("gebruikt door " + this.moodle.issuer() + ": " + platform.name());
+	}
+
+	@Test
+	void registrationLinkWithoutNameOrForUnknownPlatformIsNotMade() {
+		for (Map<String, String> fields : List.of(Map.of("platform", "987654"), Map.of("label", " "),
+				Map.of("label", "x".repeat(256)))) {
+			HttpResponse<String> page = this.admin.submit("/admin/registrations", "/admin/registrations", fields);
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("id=\"link-error\"").doesNotContain("id=\"created-link\"");
+		}
 	}
 
 	private Map<String, String> form(String deployments) {

@@ -170,6 +170,60 @@ class DeepLinkingFlowTests {
 		assertThat(this.browser.get(location.replace("/app?", "/app/deep-linking?")).statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void returnUrlThatIsNotThePlatformsOwnIsRefused() {
+		for (String returnUrl : List.of("javascript:alert(document.domain)//",
+				"data:text/html,<script>alert(1)</script>", "https://evil.example/mod/lti/contentitem_return.php",
+				"http://evil.example/mod/lti/contentitem_return.php",
+				this.moodle.baseUrl().replace("127.0.0.1", "127.0.0.1.evil.example") + "/mod/lti/contentitem_return.php",
+				"//evil.example/mod/lti/contentitem_return.php")) {
+			HttpResponse<String> picker = openPicker(this.moodle, returnUrl);
+			assertThat(picker.statusCode()).as(returnUrl).isEqualTo(400);
+			assertThat(picker.body()).contains("<code id=\"reason\">RETURN_URL_NOT_ALLOWED</code>")
+				.contains("terugstuuradres")
+				.doesNotContain("evil")
+				.doesNotContain("javascript:")
+				.doesNotContain("data:");
+		}
+	}
+
+	@Test
+	void returnUrlOnThePlatformsHostNeedsHttpsUnlessLoopback() {
+		try (PlatformSimulator school = PlatformSimulator.start().withIssuer("https://moodle.roc-dl.example")) {
+			this.registrations.register(school.settings(), PlatformSource.ADMIN);
+			assertThat(openPicker(school, "http://moodle.roc-dl.example/mod/lti/contentitem_return.php?course=2")
+				.statusCode()).isEqualTo(400);
+			assertThat(openPicker(school, "https://moodle.roc-dl.example/mod/lti/contentitem_return.php?course=2")
+				.statusCode()).isEqualTo(200);
+			assertThat(openPicker(school, school.baseUrl() + "/mod/lti/contentitem_return.php?course=2")
+				.statusCode()).as("the host of its authorization endpoint, on loopback").isEqualTo(200);
+		}
+	}
+
+	@Test
+	void moodlesOwnReturnUrlIsAccepted() {
+		HttpResponse<String> picker = openPicker(this.moodle,
+				this.moodle.baseUrl() + "/mod/lti/contentitem_return.php?course=2&id=1&sesskey=1OExt4lJDS");
+		assertThat(picker.statusCode()).isEqualTo(200);
+		HttpResponse<String> answer = this.browser.post("/app/deep-linking", choice(picker, "B1-K2-W2", "CIJFER"));
+		assertThat(answer.body()).contains("action=\"" + this.moodle.baseUrl()
+				+ "/mod/lti/contentitem_return.php?course=2&amp;id=1&amp;sesskey=1OExt4lJDS\"");
+	}
+
+	/** The picker of a Deep Linking launch whose settings carry this return URL. */
+	private HttpResponse<String> openPicker(PlatformSimulator platform, String returnUrl) {
+		ToolBrowser teacher = this.browser;
+		ToolBrowser.LoginRedirect login = teacher.initiateLogin(platform);
+		HttpResponse<String> launch = teacher.launch(platform.sign(TestLaunches
+			.deepLinking(platform, teacher.toolBaseUrl())
+			.with(LtiClaims.DEEP_LINKING_SETTINGS,
+					Map.of("deep_link_return_url", returnUrl, "accept_types", List.of("ltiResourceLink"),
+							"accept_presentation_document_targets", List.of("iframe"), "accept_multiple", true))
+			.claims(login.nonce())), login.state());
+		assertThat(launch.statusCode()).as(launch.body()).isEqualTo(303);
+		return teacher.getFollowing(launch.headers().firstValue("Location").orElseThrow());
+	}
+
 	private HttpResponse<String> openPicker() {
 		ToolBrowser.LoginRedirect login = this.browser.initiateLogin(this.moodle);
 		HttpResponse<String> launch = this.browser.launch(

@@ -18,6 +18,7 @@ import nl.werkproces.lti.testing.ToolBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,7 +115,7 @@ class DynamicRegistrationTests {
 		this.registration.issuer("https://other-moodle.example.nl");
 		assertRefused(register(invite), 400, "ISSUER_MISMATCH");
 		assertThat(this.registration.lastRegistration()).isNull();
-		assertThat(this.invites.validLabel(invite)).contains("ROC Test");
+		assertThat(this.invites.valid(invite).map(RegistrationInvites.OpenInvite::label)).contains("ROC Test");
 	}
 
 	@Test
@@ -125,12 +126,48 @@ class DynamicRegistrationTests {
 		assertRefused(page, 502, "REGISTRATION_REFUSED");
 		assertThat(page.body()).contains("Tool domain already registered");
 		assertThat(stored()).isEmpty();
-		assertThat(this.invites.validLabel(invite)).as("the link can be used again").contains("ROC Test");
+		assertThat(this.invites.valid(invite).map(RegistrationInvites.OpenInvite::label)).as("the link can be used again")
+			.contains("ROC Test");
 	}
 
 	@Test
 	void registrationWithoutConfigurationIsRefused() {
 		assertRefused(this.browser.get("/lti/register?invite=x"), 400, "PARAMETERS_MISSING");
+	}
+
+	@Test
+	void registrationPageMayBeFramedOnlyByTheConfigurationUrlsOrigin() {
+		assertThat(frameAncestors("https://Moodle.School.nl:443/moodle/mod/lti/openid-configuration.php?x=1#y"))
+			.as("path, query, default port and case are not part of the origin")
+			.isEqualTo("frame-ancestors 'self' https://moodle.school.nl");
+		assertThat(frameAncestors("https://moodle.school.nl:8443/mod/lti/openid-configuration.php"))
+			.isEqualTo("frame-ancestors 'self' https://moodle.school.nl:8443");
+		for (String notAnOrigin : List.of("http://moodle.school.nl/mod/lti/openid-configuration.php",
+				"https://evil.example@moodle.school.nl/mod/lti/openid-configuration.php", "javascript:alert(1)",
+				"data:text/html,x", "https://*.school.nl/", "https://moodle.school.nl;script-src *")) {
+			assertThat(frameAncestors(notAnOrigin)).as(notAnOrigin)
+				.startsWith("frame-ancestors 'self'")
+				.doesNotContain("school.nl")
+				.doesNotContain("evil")
+				.doesNotContain("script-src");
+		}
+	}
+
+	@Test
+	void registrationPageChangesOnlyTheFrameAncestorsOfThePolicy() {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		response.setHeader("Content-Security-Policy",
+				"default-src 'self'; frame-ancestors 'self' https://a.example; object-src 'none'");
+		DynamicRegistrationController.allowFramingBy("https://moodle.school.nl/mod/lti/openid-configuration.php",
+				response);
+		assertThat(response.getHeader("Content-Security-Policy"))
+			.isEqualTo("default-src 'self'; frame-ancestors 'self' https://moodle.school.nl; object-src 'none'");
+	}
+
+	private String frameAncestors(String configurationUrl) {
+		HttpResponse<String> page = this.browser.get("/lti/register?openid_configuration=" + encode(configurationUrl));
+		assertThat(page.statusCode()).isBetween(400, 499);
+		return page.headers().firstValue("Content-Security-Policy").orElseThrow();
 	}
 
 	private java.util.Optional<Platform> stored() {

@@ -31,6 +31,13 @@ public final class MoodleRegistrationEndpoints {
 
 	private volatile boolean refuse;
 
+	private volatile PlatformSimulator keys;
+
+	private volatile String clientId = PlatformSimulator.CLIENT_ID;
+
+	private volatile Runnable beforeAnswer = () -> {
+	};
+
 	public MoodleRegistrationEndpoints(PlatformSimulator platform, String registrationToken) {
 		this.platform = platform;
 		this.registrationToken = registrationToken;
@@ -55,6 +62,26 @@ public final class MoodleRegistrationEndpoints {
 		this.issuerOverride = issuer;
 	}
 
+	/**
+	 * Serve the keys and endpoints of another simulator under this platform's issuer: what a platform whose keys
+	 * changed, or an attacker at this address, would send. {@code null} serves this platform's own again.
+	 */
+	public MoodleRegistrationEndpoints keysOf(PlatformSimulator other) {
+		this.keys = other;
+		return this;
+	}
+
+	/** Answer registrations with this client id. */
+	public MoodleRegistrationEndpoints clientId(String clientId) {
+		this.clientId = clientId;
+		return this;
+	}
+
+	/** Runs before each registration is answered (for example a barrier for concurrent registrations). */
+	public void beforeAnswer(Runnable hook) {
+		this.beforeAnswer = hook;
+	}
+
 	/** Refuse registrations the way Moodle reports errors. */
 	public void refuse() {
 		this.refuse = true;
@@ -63,10 +90,11 @@ public final class MoodleRegistrationEndpoints {
 	private void configuration(HttpExchange exchange) throws IOException {
 		this.configurationFetches.incrementAndGet();
 		String base = this.platform.baseUrl();
+		PlatformSimulator endpoints = (this.keys != null) ? this.keys : this.platform;
 		Map<String, Object> configuration = Map.of("issuer",
 				(this.issuerOverride != null) ? this.issuerOverride : this.platform.issuer(), "token_endpoint",
-				this.platform.tokenEndpoint(), "token_endpoint_auth_methods_supported", List.of("private_key_jwt"),
-				"jwks_uri", this.platform.jwksUri(), "authorization_endpoint", this.platform.authorizationEndpoint(),
+				endpoints.tokenEndpoint(), "token_endpoint_auth_methods_supported", List.of("private_key_jwt"),
+				"jwks_uri", endpoints.jwksUri(), "authorization_endpoint", endpoints.authorizationEndpoint(),
 				"registration_endpoint", base + "/mod/lti/openid-registration.php", "scopes_supported",
 				List.of("openid", "https://purl.imsglobal.org/spec/lti-ags/scope/score"), "response_types_supported",
 				List.of("id_token"), "https://purl.imsglobal.org/spec/lti-platform-configuration",
@@ -89,10 +117,11 @@ public final class MoodleRegistrationEndpoints {
 						.getBytes(StandardCharsets.UTF_8));
 			return;
 		}
+		this.beforeAnswer.run();
 		this.lastRegistration = json.readValue(body, Map.class);
 		Map<String, Object> tool = (Map<String, Object>) this.lastRegistration
 			.get("https://purl.imsglobal.org/spec/lti-tool-configuration");
-		Map<String, Object> answer = Map.of("client_id", PlatformSimulator.CLIENT_ID, "jwks_uri",
+		Map<String, Object> answer = Map.of("client_id", this.clientId, "jwks_uri",
 				this.lastRegistration.get("jwks_uri"), "https://purl.imsglobal.org/spec/lti-tool-configuration",
 				Map.of("version", "1.3.0", "deployment_id", PlatformSimulator.DEPLOYMENT_ID, "target_link_uri",
 						tool.get("target_link_uri"), "domain", tool.get("domain")));

@@ -57,6 +57,8 @@ public final class PlatformSimulator implements AutoCloseable {
 
 	private volatile int jwksStatus = 200;
 
+	private volatile String issuer;
+
 	private final SimulatedServices services = new SimulatedServices(this);
 
 	private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -102,8 +104,18 @@ public final class PlatformSimulator implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
+	/** Its base URL, unless it {@linkplain #withIssuer claims another issuer}. */
 	public String issuer() {
-		return baseUrl();
+		return (this.issuer != null) ? this.issuer : baseUrl();
+	}
+
+	/**
+	 * Signs and logs in under this issuer, while its endpoints stay on loopback (for example
+	 * {@code https://moodle.school.nl}, or a look-alike of another simulator's address).
+	 */
+	public PlatformSimulator withIssuer(String issuer) {
+		this.issuer = issuer;
+		return this;
 	}
 
 	public String jwksUri() {
