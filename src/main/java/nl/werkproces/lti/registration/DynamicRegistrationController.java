@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.werkproces.lti.web.FrameAncestorsFilter;
 import nl.werkproces.lti.web.ToolUrls;
 
 import org.springframework.stereotype.Controller;
@@ -72,8 +73,8 @@ class DynamicRegistrationController {
 			URI uri = URI.create(configurationUrl);
 			if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
 					&& uri.getHost().matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
-				response.setHeader("Content-Security-Policy", "frame-ancestors 'self' " + uri.getScheme() + "://"
-						+ uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : ""));
+				FrameAncestorsFilter.allowFramingOnlyBy(response, uri.getScheme() + "://" + uri.getHost()
+						+ ((uri.getPort() != -1) ? ":" + uri.getPort() : ""));
 			}
 		}
 		catch (RuntimeException ex) {
