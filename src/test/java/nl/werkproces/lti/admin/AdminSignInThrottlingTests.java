@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a new address per guess is what a botnet behind the ingress looks like. {@link UntrustedProxyTests} covers clients
  * whose forwarded headers must be ignored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "lti.admin.max-failed-logins-per-address=20")
 @Import(MutableClock.Configuration.class)
 class AdminSignInThrottlingTests {
 
