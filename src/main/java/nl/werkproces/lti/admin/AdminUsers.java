@@ -56,6 +56,11 @@ public class AdminUsers implements UserDetailsService {
 		}
 	}
 
+	/** Whether an admin has this user name. */
+	boolean exists(String username) {
+		return hash(username).isPresent();
+	}
+
 	boolean any() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM admin_user").query(Integer.class).single() > 0;
 	}

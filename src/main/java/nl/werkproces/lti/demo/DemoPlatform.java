@@ -16,6 +16,7 @@ import java.util.UUID;
 import io.jsonwebtoken.Jwts;
 
 import nl.werkproces.lti.keys.JsonWebKeys;
+import nl.werkproces.lti.registration.Platform;
 import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.registration.PlatformSettings;
 import nl.werkproces.lti.registration.PlatformSource;
@@ -84,8 +85,12 @@ class DemoPlatform {
 				tokenUrl(), this.baseUrl + "/demo/platform/jwks", java.util.Set.of(DEPLOYMENT_ID));
 	}
 
+	/** Registers the demo platform, enabling its registration again if a run with the demo off disabled it. */
 	void register(PlatformRegistrations registrations) {
-		registrations.register(settings(), PlatformSource.DEMO);
+		Platform platform = registrations.register(settings(), PlatformSource.DEMO);
+		if (!platform.enabled() && platform.source() == PlatformSource.DEMO) {
+			registrations.setEnabled(platform.id(), true);
+		}
 	}
 
 	Map<String, Object> jwks() {

@@ -1,13 +1,12 @@
 package nl.werkproces.lti.registration;
 
-import java.util.Locale;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.werkproces.lti.web.FrameAncestorsFilter;
 import nl.werkproces.lti.web.ToolUrls;
 
 import org.springframework.stereotype.Controller;
@@ -26,8 +25,6 @@ import org.springframework.web.servlet.ModelAndView;
 class DynamicRegistrationController {
 
 	private static final Logger log = LoggerFactory.getLogger(DynamicRegistrationController.class);
-
-	private static final String CSP = "Content-Security-Policy";
 
 	private final DynamicRegistrations registrations;
 
@@ -75,29 +72,8 @@ class DynamicRegistrationController {
 	 * directive changes; the rest of the policy stays.
 	 */
 	static void allowFramingBy(String configurationUrl, HttpServletResponse response) {
-		PlatformUrls.secure(configurationUrl).ifPresent((uri) -> {
-			String frameAncestors = "frame-ancestors 'self' " + PlatformUrls.origin(uri);
-			String policy = response.getHeader(CSP);
-			if (policy == null || policy.isBlank()) {
-				response.setHeader(CSP, frameAncestors);
-				return;
-			}
-			StringBuilder merged = new StringBuilder();
-			boolean replaced = false;
-			for (String directive : policy.split(";")) {
-				String trimmed = directive.trim();
-				if (trimmed.isEmpty()) {
-					continue;
-				}
-				boolean isFrameAncestors = trimmed.toLowerCase(Locale.ROOT).startsWith("frame-ancestors");
-				merged.append((merged.length() > 0) ? "; " : "").append(isFrameAncestors ? frameAncestors : trimmed);
-				replaced |= isFrameAncestors;
-			}
-			if (!replaced) {
-				merged.append((merged.length() > 0) ? "; " : "").append(frameAncestors);
-			}
-			response.setHeader(CSP, merged.toString());
-		});
+		PlatformUrls.secure(configurationUrl)
+			.ifPresent((uri) -> FrameAncestorsFilter.allowFramingOnlyBy(response, PlatformUrls.origin(uri)));
 	}
 
 }

@@ -146,8 +146,15 @@ public class PlatformRegistry {
 			}
 			this.lastMissReload = now;
 		}
-		reload();
-		return true;
+		try {
+			reload();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Platform registrations not reloaded after a miss [REGISTRY_RELOAD_FAILED]: {}",
+					ex.getClass().getSimpleName());
+			return false;
+		}
 	}
 
 	private Snapshot load() {

@@ -2,63 +2,99 @@ package nl.werkproces.lti.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import nl.werkproces.lti.registration.Platform;
 import nl.werkproces.lti.registration.PlatformRegistrations;
-import nl.werkproces.lti.registration.PlatformsChanged;
+import nl.werkproces.lti.registration.PlatformRegistry;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Content-Security-Policy: frame-ancestors} with the tool itself and the origins of the enabled
- * platforms (issuer and authorization endpoint), and only those. The list is re-read every 30 seconds.
+ * The {@code Content-Security-Policy} of every response. Framing ({@code frame-ancestors}) and form targets
+ * ({@code form-action}: the Deep Linking response and the demo's auto-posts go to platforms) are limited to the tool
+ * itself and the origins of the enabled platforms (issuer and authorization endpoint); everything else loads from the
+ * tool only ({@code default-src 'self'}: no inline script or style, no {@code javascript:} URLs), with no plugins
+ * ({@code object-src 'none'}) and no {@code <base>} ({@code base-uri 'none'}).
+ * <p>
+ * The platforms' origins are kept in memory, taken from the in-memory {@link PlatformRegistry} at start-up, whenever
+ * it reloaded changed registrations and every 30 seconds. A request never waits for the database; when it cannot
+ * be read the last known list stays.
+ *
+ * @see <a href="https://www.w3.org/TR/CSP3/">Content Security Policy Level 3</a>
  */
 @Component
-public class FrameAncestorsFilter extends OncePerRequestFilter {
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class FrameAncestorsFilter extends OncePerRequestFilter implements SmartInitializingSingleton {
 
-	private static final Duration REFRESH = Duration.ofSeconds(30);
+	static final String HEADER = "Content-Security-Policy";
+
+	private static final Logger log = LoggerFactory.getLogger(FrameAncestorsFilter.class);
+
+	private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+");
 
 	private final PlatformRegistrations registrations;
 
-	private final Clock clock;
+	private volatile String policy = policy(Set.of());
 
-	private volatile String policy;
-
-	private volatile Instant readAt = Instant.MIN;
-
-	FrameAncestorsFilter(PlatformRegistrations registrations, Clock clock) {
+	FrameAncestorsFilter(PlatformRegistrations registrations) {
 		this.registrations = registrations;
-		this.clock = clock;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		response.setHeader("Content-Security-Policy", policy());
+		response.setHeader(HEADER, this.policy);
 		chain.doFilter(request, response);
 	}
 
-	/** Forgets the cached policy after a platform was added, changed, enabled or disabled. */
-	@EventListener(PlatformsChanged.class)
-	public void refresh() {
-		this.readAt = Instant.MIN;
+	/**
+	 * Lets the tool and {@code origin} (and no platform) frame this response: the registration page, shown in a
+	 * dialog of a platform that is not registered yet. Other directives stay; an origin that is not a plain
+	 * {@code scheme://host[:port]} changes nothing.
+	 */
+	public static void allowFramingOnlyBy(HttpServletResponse response, String origin) {
+		String current = response.getHeader(HEADER);
+		String url = origin(origin);
+		if (current != null && url != null && url.equals(origin)) {
+			response.setHeader(HEADER, current.replaceFirst("^frame-ancestors [^;]*", "frame-ancestors 'self' " + url));
+		}
 	}
 
-	private String policy() {
-		Instant now = this.clock.instant();
-		if (this.policy == null || this.readAt.plus(REFRESH).isBefore(now)) {
+	@Override
+	public void afterSingletonsInstantiated() {
+		refresh();
+	}
+
+	/** Reads the platforms again after the registry saw a registration added, changed, enabled or disabled. */
+	@EventListener(PlatformRegistry.PlatformRegistryReloaded.class)
+	public void platformsChanged() {
+		refresh();
+	}
+
+	@Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT30S")
+	void refreshPeriodically() {
+		refresh();
+	}
+
+	private void refresh() {
+		try {
 			Set<String> origins = new LinkedHashSet<>();
 			for (Platform platform : this.registrations.findAll()) {
 				if (platform.enabled()) {
@@ -66,24 +102,39 @@ public class FrameAncestorsFilter extends OncePerRequestFilter {
 					addOrigin(origins, platform.authorizationEndpoint());
 				}
 			}
-			StringBuilder value = new StringBuilder("frame-ancestors 'self'");
-			origins.forEach((origin) -> value.append(' ').append(origin));
-			this.policy = value.toString();
-			this.readAt = now;
+			this.policy = policy(origins);
 		}
-		return this.policy;
+		catch (RuntimeException ex) {
+			log.warn("Platforms not read for the Content-Security-Policy, keeping the last known list "
+					+ "[reason=database-unavailable, cause={}]", ex.getClass().getSimpleName());
+		}
+	}
+
+	static String policy(Set<String> platformOrigins) {
+		String platforms = platformOrigins.stream().map((origin) -> " " + origin).reduce("", String::concat);
+		return "frame-ancestors 'self'" + platforms + "; default-src 'self'; object-src 'none'; base-uri 'none'; "
+				+ "form-action 'self'" + platforms;
 	}
 
 	private static void addOrigin(Set<String> origins, String url) {
+		String origin = origin(url);
+		if (origin != null) {
+			origins.add(origin);
+		}
+	}
+
+	private static String origin(String url) {
 		try {
 			URI uri = URI.create(url);
-			if (uri.getScheme() != null && uri.getHost() != null && !uri.getHost().contains(";")) {
-				origins.add(uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : ""));
+			if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+					&& HOST.matcher(uri.getHost()).matches()) {
+				return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
 			}
 		}
-		catch (IllegalArgumentException ex) {
+		catch (RuntimeException ex) {
 			// not a URL: nothing to allow
 		}
+		return null;
 	}
 
 }

@@ -21,7 +21,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * form except the platform's cross-site posts to {@code /lti/login} and {@code /lti/launch}, which state and nonce
  * protect, and the demo platform's server-to-server endpoints (token, AGS, NRPS: client assertion or bearer token,
  * never a form).
- * Framing is governed by {@link FrameAncestorsFilter}.
+ * The Content-Security-Policy, framing included, is written by {@link FrameAncestorsFilter}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -40,11 +40,23 @@ public final class Browsers {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=nl");
 		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "nl,en"));
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 		return driver;
+	}
+
+	/** The console messages since the last call (errors such as Content-Security-Policy violations included). */
+	public static java.util.List<String> console(WebDriver driver) {
+		return driver.manage()
+			.logs()
+			.get(org.openqa.selenium.logging.LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map((entry) -> entry.getLevel() + " " + entry.getMessage())
+			.toList();
 	}
 
 	/** Saves a screenshot under {@code target/screenshots/}. */

@@ -26,6 +26,8 @@ public final class ToolBrowser {
 
 	private final HttpClient http;
 
+	private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+
 	public ToolBrowser(String toolBaseUrl) {
 		this.toolBaseUrl = toolBaseUrl;
 		this.http = HttpClient.newBuilder().cookieHandler(this.cookies).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -90,14 +92,30 @@ public final class ToolBrowser {
 		return response;
 	}
 
+	/**
+	 * Sends the header with every following request (as a proxy in front of the tool would add it); a {@code null}
+	 * value stops sending it.
+	 */
+	public ToolBrowser header(String name, String value) {
+		if (value == null) {
+			this.extraHeaders.remove(name);
+		}
+		else {
+			this.extraHeaders.put(name, value);
+		}
+		return this;
+	}
+
 	/** Forgets every cookie, as a browser that blocks third-party cookies in an iframe would not send them. */
 	public void dropCookies() {
 		this.cookies.getCookieStore().removeAll();
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
+		HttpRequest.Builder withHeaders = HttpRequest.newBuilder(request, (name, value) -> true);
+		this.extraHeaders.forEach(withHeaders::header);
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return this.http.send(withHeaders.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
