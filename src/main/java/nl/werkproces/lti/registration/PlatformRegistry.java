@@ -90,7 +90,7 @@ public class PlatformRegistry {
 	/** Rebuilds the snapshot after a registration was created or changed on this replica. */
 	@TransactionalEventListener(fallbackExecution = true)
 	void onPlatformsChanged(PlatformsChanged changed) {
-		reload();
+		refresh();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -98,6 +98,7 @@ public class PlatformRegistry {
 		reload();
 	}
 
+	/** Reloads; when the database cannot be read the last snapshot stays (a WARN line says so). */
 	@Scheduled(initialDelayString = "${lti.platform-registry.refresh-interval:15s}",
 			fixedDelayString = "${lti.platform-registry.refresh-interval:15s}")
 	void refresh() {

@@ -73,7 +73,15 @@ public class FrameAncestorsFilter extends OncePerRequestFilter implements SmartI
 		String current = response.getHeader(HEADER);
 		String url = origin(origin);
 		if (current != null && url != null && url.equals(origin)) {
-			response.setHeader(HEADER, current.replaceFirst("^frame-ancestors [^;]*", "frame-ancestors 'self' " + url));
+			StringBuilder policy = new StringBuilder();
+			for (String directive : current.split(";")) {
+				String trimmed = directive.trim();
+				if (!trimmed.isEmpty()) {
+					policy.append((policy.length() > 0) ? "; " : "")
+						.append(trimmed.startsWith("frame-ancestors") ? "frame-ancestors 'self' " + url : trimmed);
+				}
+			}
+			response.setHeader(HEADER, policy.toString());
 		}
 	}
 

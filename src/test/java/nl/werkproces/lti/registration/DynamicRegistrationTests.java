@@ -167,7 +167,12 @@ class DynamicRegistrationTests {
 	private String frameAncestors(String configurationUrl) {
 		HttpResponse<String> page = this.browser.get("/lti/register?openid_configuration=" + encode(configurationUrl));
 		assertThat(page.statusCode()).isBetween(400, 499);
-		return page.headers().firstValue("Content-Security-Policy").orElseThrow();
+		String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+		return java.util.Arrays.stream(policy.split(";"))
+			.map(String::trim)
+			.filter((directive) -> directive.startsWith("frame-ancestors"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private java.util.Optional<Platform> stored() {
