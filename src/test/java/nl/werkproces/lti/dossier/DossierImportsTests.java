@@ -71,6 +71,26 @@ class DossierImportsTests {
 	}
 
 	@Test
+	void xmlWithAdditionsStoresAndReadsBackEveryFieldAndAReencodedCopyIsTheSameVersion() {
+		DossierImportReport first = this.imports.importFile("testberoep.xml", TestDossiers.testberoepXml(), "admin");
+		int rows = dossierRows();
+		String utf16 = new String(TestDossiers.testberoepXml(), StandardCharsets.UTF_8)
+			.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
+			.replace("<dossiers>", "<!-- opnieuw geëxporteerd --><dossiers>");
+
+		DossierImportReport again = this.imports.importFile("testberoep-utf16.xml",
+				utf16.getBytes(StandardCharsets.UTF_16), "admin");
+
+		Dossier stored = freshlyLoaded(first.dossierId());
+		assertThat(stored).isEqualTo(TestberoepDossier.expected(stored.identity().sourceSha256()));
+		assertThat(first.ignored()).containsExactlyInAnyOrderElementsOf(TestberoepDossier.IGNORED);
+		assertThat(again.created()).isFalse();
+		assertThat(again.dossierId()).isEqualTo(first.dossierId());
+		assertThat(again.ignored()).isEqualTo(first.ignored());
+		assertThat(dossierRows()).isEqualTo(rows);
+	}
+
+	@Test
 	void changedTextBecomesANewVersionAndTheOldOneIsKept() {
 		String changed = TestDossiers.ictEnMediabeheerText()
 			.replace("werkt ordelijk en systematisch", "werkt ordelijk, systematisch en veilig")
