@@ -45,13 +45,13 @@ final class XmlFields {
 		return index + 1;
 	}
 
-	/** The element's own text as one paragraph; empty if the element is absent. */
+	/** The element's own text with its paragraphs and lists ({@link TextBlock}); empty if the element is absent. */
 	String paragraph(Optional<Element> element) {
-		return element.map((e) -> MarkupText.paragraph(XmlElements.ownText(e))).orElse("");
+		return element.map((e) -> MarkupText.structured(XmlElements.ownText(e))).orElse("");
 	}
 
 	String paragraph(XmlPerProfiel.Part part) {
-		return (part != null) ? MarkupText.paragraph(part.text()) : "";
+		return (part != null) ? MarkupText.structured(part.text()) : "";
 	}
 
 	List<String> bullets(String text, String where) {

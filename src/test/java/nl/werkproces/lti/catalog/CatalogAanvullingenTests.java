@@ -103,6 +103,25 @@ class CatalogAanvullingenTests {
 	}
 
 	@Test
+	void textFieldsComeWithTheirParagraphsAndListsAsBlocks() throws Exception {
+		this.mvc.perform(get("/api/catalog/dossiers/{id}/werkprocessen/B1-K1-W2", this.id))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.omschrijving").value("De beroepsbeoefenaar lost storingen op.\n\n- kijkt eerst in het logboek;"
+					+ "\n- belt dan de leverancier."))
+			.andExpect(jsonPath("$.omschrijvingBlocks[0].kind").value("PARAGRAPH"))
+			.andExpect(jsonPath("$.omschrijvingBlocks[0].lines").value(contains("De beroepsbeoefenaar lost storingen op.")))
+			.andExpect(jsonPath("$.omschrijvingBlocks[1].kind").value("LIST"))
+			.andExpect(jsonPath("$.omschrijvingBlocks[1].lines")
+				.value(contains("kijkt eerst in het logboek;", "belt dan de leverancier.")))
+			.andExpect(jsonPath("$.aanvullingen.Netwerkbeheerder.resultaatBlocks[0].lines")
+				.value(contains("Het netwerk werkt weer.")));
+		this.mvc.perform(get("/catalog/dossiers/{id}/werkprocessen/B1-K1-W2", this.id))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<ul class=\"text-list\"><li>kijkt eerst in het logboek;</li>"
+					+ "<li>belt dan de leverancier.</li></ul>")));
+	}
+
+	@Test
 	void pagesShowTheAdditionsPerProfiel() throws Exception {
 		this.mvc.perform(get("/catalog/dossiers/{id}/werkprocessen/B1-K1-W1", this.id))
 			.andExpect(status().isOk())

@@ -185,8 +185,36 @@ class DossierXmlParserGeneralityTests {
 		Werkproces result = this.parser.read(export(basisKerntaak(werkproces))).dossier().werkproces("B1-K1-W1").orElseThrow();
 
 		assertThat(result.titel()).isEqualTo("Doet iets");
-		assertThat(result.omschrijving()).isEqualTo("Eerste zin & meer. Tweede zin.");
+		assertThat(result.omschrijving()).isEqualTo("Eerste zin & meer.\n\nTweede zin.");
 		assertThat(result.gedrag()).containsExactly("werkt;", "ruimt op.");
+	}
+
+	@Test
+	void keepsParagraphsAndListsOfTextFieldsAsBlocks() {
+		String werkproces = """
+				<werkproces nr="11" titel="Doet iets" hoofdstuk="1">
+				  <werkprocesomschrijving><![CDATA[De beroepsbeoefenaar   bereidt voor:
+				• hij leest de opdracht;
+				• hij plant het werk.
+				Daarna voert hij uit.
+
+				1. eerst de kabels;
+				2) dan de software.]]></werkprocesomschrijving>
+				  <werkprocesresultaat><![CDATA[<p>Het systeem werkt.</p><ul><li>De klant is tevreden.</li><li>Alles is vastgelegd.</li></ul>]]></werkprocesresultaat>
+				  <werkprocesgedrag><![CDATA[- werkt.]]></werkprocesgedrag>
+				</werkproces>
+				""";
+
+		Werkproces result = this.parser.read(export(basisKerntaak(werkproces))).dossier().werkproces("B1-K1-W1").orElseThrow();
+
+		assertThat(TextBlock.parse(result.omschrijving())).containsExactly(
+				new TextBlock(TextBlock.Kind.PARAGRAPH, List.of("De beroepsbeoefenaar bereidt voor:")),
+				new TextBlock(TextBlock.Kind.LIST, List.of("hij leest de opdracht;", "hij plant het werk.")),
+				new TextBlock(TextBlock.Kind.PARAGRAPH, List.of("Daarna voert hij uit.")),
+				new TextBlock(TextBlock.Kind.NUMBERED, List.of("eerst de kabels;", "dan de software.")));
+		assertThat(TextBlock.parse(result.resultaat())).containsExactly(
+				new TextBlock(TextBlock.Kind.PARAGRAPH, List.of("Het systeem werkt.")),
+				new TextBlock(TextBlock.Kind.LIST, List.of("De klant is tevreden.", "Alles is vastgelegd.")));
 	}
 
 	@Test

@@ -62,7 +62,8 @@ final class TestberoepDossier {
 	}
 
 	private static Werkproces lostStoringenOp() {
-		return new Werkproces("B1-K1-W2", "Lost storingen op", "De beroepsbeoefenaar lost storingen op.",
+		return new Werkproces("B1-K1-W2", "Lost storingen op",
+				"De beroepsbeoefenaar lost storingen op.\n\n- kijkt eerst in het logboek;\n- belt dan de leverancier.",
 				"De storing is opgelost.", List.of("analyseert de storing;", "lost de storing op."),
 				List.of("Analyseren"),
 				Map.of(NETWERKBEHEERDER,
