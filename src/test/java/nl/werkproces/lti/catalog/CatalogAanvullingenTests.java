@@ -128,6 +128,9 @@ class CatalogAanvullingenTests {
 			.andExpect(content().string(allOf(containsString("Aanvullend voor Beheerder"),
 					containsString("test de server grondig;"), containsString("Aanvullend voor Netwerkbeheerder"),
 					containsString("rapporteert de meetwaarden."), not(containsString("Aanvullend voor Mediabeheerder")))));
+		this.mvc.perform(get("/catalog"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Testberoep \u00b7 crebo 25999 \u00b7 versie 2")));
 		this.mvc.perform(get("/catalog/dossiers/{id}", this.id))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("De beheerder lost ook complexe storingen op."),
