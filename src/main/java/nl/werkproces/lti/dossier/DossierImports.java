@@ -82,7 +82,9 @@ public class DossierImports {
 			throw ex;
 		}
 		String sha256 = imported.dossier().identity().sourceSha256();
-		Optional<DossierVersion> known = this.catalog.findBySourceSha256(sha256);
+		// versions imported before SHA-256s were taken of the content were identified by the file's bytes
+		Optional<DossierVersion> known = this.catalog.findBySourceSha256(sha256)
+			.or(() -> this.catalog.findBySourceSha256(SourceDigest.of(bytes)));
 		if (known.isPresent()) {
 			return DossierImportReport.of(known.get(), false, imported.ignored());
 		}

@@ -1,6 +1,8 @@
 package nl.werkproces.lti.dossier;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,9 @@ class DossierImportsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DossierStore store;
 
 	@Test
 	void referenceDossierIsInTheCatalogAfterStartWithExactCounts() {
@@ -87,6 +92,27 @@ class DossierImportsTests {
 		assertThat(again.created()).isFalse();
 		assertThat(again.dossierId()).isEqualTo(first.dossierId());
 		assertThat(again.ignored()).isEqualTo(first.ignored());
+		assertThat(dossierRows()).isEqualTo(rows);
+	}
+
+	@Test
+	void xmlStoredUnderTheSha256OfItsBytesBeforeIsStillTheSameVersion() {
+		String xml = new String(TestDossiers.testberoepXml(), StandardCharsets.UTF_8).replace("Testberoep",
+				"Oud testberoep");
+		byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+		Dossier parsed = new DossierXmlParser().read(bytes).dossier();
+		DossierIdentity byBytes = new DossierIdentity(parsed.titel(), "99999", parsed.identity().versie(),
+				parsed.identity().geldigVanaf(), SourceDigest.of(bytes));
+		long stored = this.store.insert(
+				new DossierImport(new Dossier(byBytes, SourceKind.XML, parsed.profielen(), parsed.kerntaken()),
+						List.of()),
+				1, "oud.xml", Instant.parse("2026-01-01T00:00:00Z"), "admin");
+		int rows = dossierRows();
+
+		DossierImportReport again = this.imports.importFile("oud.xml", bytes, "admin");
+
+		assertThat(again.created()).isFalse();
+		assertThat(again.dossierId()).isEqualTo(stored);
 		assertThat(dossierRows()).isEqualTo(rows);
 	}
 
