@@ -3,6 +3,7 @@ package nl.werkproces.lti.catalog;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import nl.werkproces.lti.dossier.KerntaakAanvulling;
 import nl.werkproces.lti.dossier.Profiel;
 import nl.werkproces.lti.dossier.ProfielAanvulling;
 import nl.werkproces.lti.dossier.SourceKind;
+import nl.werkproces.lti.dossier.TextBlock;
 import nl.werkproces.lti.dossier.Werkproces;
 
 /**
@@ -68,15 +70,47 @@ final class CatalogJson {
 
 	}
 
-	/** A kerntaak of the basisdeel ({@code profiel} null) or of a profiel. */
+	/**
+	 * A kerntaak of the basisdeel ({@code profiel} null) or of a profiel. Text fields come as plain text and, with
+	 * paragraphs and lists kept, as {@code …Blocks}.
+	 */
 	record KerntaakJson(String code, String titel, String profiel, String complexiteit,
-			String verantwoordelijkheidEnZelfstandigheid, List<String> vakkennisEnVaardigheden,
-			Map<String, KerntaakAanvulling> aanvullingen, List<WerkprocesRef> werkprocessen) {
+			List<TextBlock> complexiteitBlocks, String verantwoordelijkheidEnZelfstandigheid,
+			List<TextBlock> verantwoordelijkheidEnZelfstandigheidBlocks, List<String> vakkennisEnVaardigheden,
+			Map<String, KerntaakAanvullingJson> aanvullingen, List<WerkprocesRef> werkprocessen) {
 
 		static KerntaakJson of(Kerntaak kerntaak, String profiel) {
+			Map<String, KerntaakAanvullingJson> aanvullingen = new LinkedHashMap<>();
+			kerntaak.aanvullingen()
+				.forEach((naam, aanvulling) -> aanvullingen.put(naam, KerntaakAanvullingJson.of(aanvulling)));
 			return new KerntaakJson(kerntaak.code(), kerntaak.titel(), profiel, kerntaak.complexiteit(),
-					kerntaak.verantwoordelijkheidEnZelfstandigheid(), kerntaak.vakkennisEnVaardigheden(),
-					kerntaak.aanvullingen(), kerntaak.werkprocessen().stream().map(WerkprocesRef::of).toList());
+					kerntaak.complexiteitBlocks(), kerntaak.verantwoordelijkheidEnZelfstandigheid(),
+					kerntaak.verantwoordelijkheidEnZelfstandigheidBlocks(), kerntaak.vakkennisEnVaardigheden(),
+					aanvullingen, kerntaak.werkprocessen().stream().map(WerkprocesRef::of).toList());
+		}
+
+	}
+
+	/** What a kerntaak adds for one profiel. */
+	record KerntaakAanvullingJson(String complexiteit, List<TextBlock> complexiteitBlocks,
+			String verantwoordelijkheidEnZelfstandigheid, List<TextBlock> verantwoordelijkheidEnZelfstandigheidBlocks,
+			List<String> vakkennisEnVaardigheden) {
+
+		static KerntaakAanvullingJson of(KerntaakAanvulling aanvulling) {
+			return new KerntaakAanvullingJson(aanvulling.complexiteit(), aanvulling.complexiteitBlocks(),
+					aanvulling.verantwoordelijkheidEnZelfstandigheid(),
+					aanvulling.verantwoordelijkheidEnZelfstandigheidBlocks(), aanvulling.vakkennisEnVaardigheden());
+		}
+
+	}
+
+	/** What a werkproces adds for one profiel. */
+	record ProfielAanvullingJson(String omschrijving, List<TextBlock> omschrijvingBlocks, String resultaat,
+			List<TextBlock> resultaatBlocks, List<String> gedrag, List<String> competenties) {
+
+		static ProfielAanvullingJson of(ProfielAanvulling aanvulling) {
+			return new ProfielAanvullingJson(aanvulling.omschrijving(), aanvulling.omschrijvingBlocks(),
+					aanvulling.resultaat(), aanvulling.resultaatBlocks(), aanvulling.gedrag(), aanvulling.competenties());
 		}
 
 	}
@@ -90,11 +124,14 @@ final class CatalogJson {
 
 	}
 
-	/** A werkproces with every field and the additions of every profiel. */
+	/**
+	 * A werkproces with every field and the additions of every profiel; omschrijving and resultaat also as
+	 * {@code …Blocks} with paragraphs and lists kept.
+	 */
 	record WerkprocesDetail(long dossierId, String dossierTitel, String dossierVersion, String kerntaakCode,
 			String kerntaakTitel, String profiel, String code, String titel, boolean described, String omschrijving,
-			String resultaat, List<String> gedrag, List<String> competenties,
-			Map<String, ProfielAanvulling> aanvullingen) {
+			List<TextBlock> omschrijvingBlocks, String resultaat, List<TextBlock> resultaatBlocks, List<String> gedrag,
+			List<String> competenties, Map<String, ProfielAanvullingJson> aanvullingen) {
 
 		static WerkprocesDetail of(CatalogWerkproces chosen) {
 			DossierVersion dossier = chosen.dossier();
@@ -102,8 +139,16 @@ final class CatalogJson {
 			String owner = dossier.ownerOf(werkproces).map(Profiel::naam).orElse(null);
 			return new WerkprocesDetail(dossier.id(), dossier.dossier().titel(), dossier.label(),
 					chosen.kerntaak().code(), chosen.kerntaak().titel(), owner, werkproces.code(), werkproces.titel(),
-					werkproces.isDescribed(), werkproces.omschrijving(), werkproces.resultaat(), werkproces.gedrag(),
-					werkproces.competenties(), werkproces.aanvullingen());
+					werkproces.isDescribed(), werkproces.omschrijving(), werkproces.omschrijvingBlocks(),
+					werkproces.resultaat(), werkproces.resultaatBlocks(), werkproces.gedrag(), werkproces.competenties(),
+					aanvullingen(werkproces));
+		}
+
+		private static Map<String, ProfielAanvullingJson> aanvullingen(Werkproces werkproces) {
+			Map<String, ProfielAanvullingJson> aanvullingen = new LinkedHashMap<>();
+			werkproces.aanvullingen()
+				.forEach((naam, aanvulling) -> aanvullingen.put(naam, ProfielAanvullingJson.of(aanvulling)));
+			return aanvullingen;
 		}
 
 	}

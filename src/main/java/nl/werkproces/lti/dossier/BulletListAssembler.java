@@ -20,7 +20,10 @@ final class BulletListAssembler {
 		boolean newParagraph = true;
 		for (ClassifiedLine line : lines) {
 			switch (line.kind()) {
-				case BULLET -> items.add(new LineJoiner().add(line.text()));
+				case BULLET -> {
+					DossierLimits.checkListSize(items.size() + 1);
+					items.add(new LineJoiner().add(line.text()));
+				}
 				case TEXT -> {
 					if (!items.isEmpty()) {
 						items.get(items.size() - 1).add(line.text());

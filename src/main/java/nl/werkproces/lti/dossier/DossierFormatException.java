@@ -15,14 +15,34 @@ public class DossierFormatException extends RuntimeException {
 
 	private final String dutchMessage;
 
+	private final String path;
+
 	public DossierFormatException(Reason reason, String dutchMessage, String englishMessage) {
-		this(reason, dutchMessage, englishMessage, null);
+		this(reason, dutchMessage, englishMessage, (Throwable) null);
 	}
 
 	public DossierFormatException(Reason reason, String dutchMessage, String englishMessage, Throwable cause) {
+		this(reason, dutchMessage, englishMessage, null, cause);
+	}
+
+	/**
+	 * A refusal that names the place in the source.
+	 * @param reason why
+	 * @param dutchMessage the message for the user, in Dutch
+	 * @param englishMessage the message in English
+	 * @param path where in the source, XPath-like (e.g. {@code /sbb/dossiers/dossier/basis/foo[2]}), may be
+	 * {@code null}
+	 */
+	public DossierFormatException(Reason reason, String dutchMessage, String englishMessage, String path) {
+		this(reason, dutchMessage, englishMessage, path, null);
+	}
+
+	private DossierFormatException(Reason reason, String dutchMessage, String englishMessage, String path,
+			Throwable cause) {
 		super(englishMessage, cause);
 		this.reason = Objects.requireNonNull(reason, "reason");
 		this.dutchMessage = Objects.requireNonNull(dutchMessage, "dutchMessage");
+		this.path = path;
 	}
 
 	/** Why the source was refused. */
@@ -35,8 +55,28 @@ public class DossierFormatException extends RuntimeException {
 		return this.dutchMessage;
 	}
 
+	/** Where in the source the problem is (XPath-like), {@code null} when not tied to one place. */
+	public String path() {
+		return this.path;
+	}
+
 	/** Why a source was refused. */
 	public enum Reason {
+
+		/** The file is larger than {@code lti.dossiers.max-file-size} (HTTP 413). */
+		TOO_LARGE,
+
+		/** The source holds absurd counts (werkprocessen, items in one list, elements). */
+		TOO_MANY,
+
+		/** The XML nests elements deeper than any dossier does. */
+		XML_TOO_DEEP,
+
+		/** The XML holds an element (or text) the reader does not understand; importing it would lose content. */
+		XML_UNKNOWN_ELEMENT,
+
+		/** The XML refers to a profiel, competentie or kennis-of-vaardigheid it does not define. */
+		XML_UNKNOWN_REFERENCE,
 
 		/** The source is empty (or only whitespace). */
 		EMPTY,

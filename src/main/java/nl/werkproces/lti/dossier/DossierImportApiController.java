@@ -16,7 +16,8 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code POST /api/admin/dossiers} (multipart {@code file}, optional {@code titel} for a source that states none):
  * imports a dossier file and answers with the
  * {@link DossierImportReport}: 201 with the new version's catalog URL, or 200 when the identical source was already
- * imported. A file that is not a dossier is a 422 problem detail. Needs the tool admin role.
+ * imported. A file that is not a dossier is a 422 problem detail, a file over {@code lti.dossiers.max-file-size} a
+ * 413 one. Needs the tool admin role.
  */
 @RestController
 class DossierImportApiController {
@@ -31,6 +32,7 @@ class DossierImportApiController {
 	ResponseEntity<DossierImportReport> importDossier(@RequestParam("file") MultipartFile file,
 			@RequestParam(name = "titel", required = false) String titel, Principal admin)
 			throws IOException {
+		this.imports.checkSize(file.getSize());
 		DossierImportReport report = this.imports.importFile(file.getOriginalFilename(), file.getBytes(),
 				admin.getName(), titel);
 		if (!report.created()) {

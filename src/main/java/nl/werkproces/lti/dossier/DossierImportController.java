@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import nl.werkproces.lti.dossier.DossierFormatException.Reason;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,6 +47,7 @@ class DossierImportController {
 		}
 		model.addAttribute("filename", file.getOriginalFilename());
 		try {
+			this.imports.checkSize(file.getSize());
 			model.addAttribute("report", this.imports.importFile(file.getOriginalFilename(), file.getBytes(),
 					admin.getName(), titel));
 		}
@@ -52,7 +55,9 @@ class DossierImportController {
 			boolean english = "en".equals(locale.getLanguage());
 			model.addAttribute("refusal", english ? ex.getMessage() : ex.dutchMessage());
 			model.addAttribute("reason", ex.reason().name());
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("path", ex.path());
+			response.setStatus((ex.reason() == Reason.TOO_LARGE) ? HttpStatus.CONTENT_TOO_LARGE.value()
+					: HttpStatus.UNPROCESSABLE_CONTENT.value());
 		}
 		return "admin/dossier-import";
 	}

@@ -22,16 +22,18 @@ import java.util.List;
  * @param werkprocessen number of werkprocessen
  * @param werkprocessenTitleOnly how many werkprocessen the source names by title only (no criteria)
  * @param warnings the parser's warnings (Dutch)
+ * @param ignored the parts of the source known to be irrelevant for the catalog and not read (XPath-like paths)
  */
 public record DossierImportReport(long dossierId, boolean created, String titel, String crebo, String versie,
 		LocalDate geldigVanaf, int versionNumber, SourceKind sourceKind, String sourceSha256, int profielen,
-		int kerntaken, int werkprocessen, int werkprocessenTitleOnly, List<String> warnings) {
+		int kerntaken, int werkprocessen, int werkprocessenTitleOnly, List<String> warnings, List<String> ignored) {
 
 	public DossierImportReport {
 		warnings = List.copyOf(warnings);
+		ignored = List.copyOf(ignored);
 	}
 
-	static DossierImportReport of(DossierVersion version, boolean created) {
+	static DossierImportReport of(DossierVersion version, boolean created, List<String> ignored) {
 		Dossier dossier = version.dossier();
 		DossierIdentity identity = dossier.identity();
 		List<Werkproces> werkprocessen = dossier.allWerkprocessen();
@@ -39,7 +41,7 @@ public record DossierImportReport(long dossierId, boolean created, String titel,
 		return new DossierImportReport(version.id(), created, identity.titel(), identity.crebo(), identity.versie(),
 				identity.geldigVanaf(), version.number(), dossier.source(), identity.sourceSha256(),
 				dossier.profielen().size(), dossier.allKerntaken().size(), werkprocessen.size(), titleOnly,
-				version.warnings());
+				version.warnings(), ignored);
 	}
 
 }

@@ -3,6 +3,8 @@ package nl.werkproces.lti.dossier;
 import java.time.Clock;
 import java.util.Optional;
 
+import nl.werkproces.lti.dossier.DossierFormatException.Reason;
+
 import org.slf4j.Logger;
 
 import nl.werkproces.lti.audit.AuditLog;
@@ -36,9 +38,12 @@ public class DossierImports {
 
 	private final AuditLog audit;
 
+	private final DossierProperties properties;
+
 	DossierImports(DossierStore store, DossierCatalog catalog, TransactionTemplate transactions, Clock clock,
-			AuditLog audit) {
+			AuditLog audit, DossierProperties properties) {
 		this.audit = audit;
+		this.properties = properties;
 		this.store = store;
 		this.catalog = catalog;
 		this.transactions = transactions;
@@ -67,11 +72,21 @@ public class DossierImports {
 	 * @throws DossierFormatException when the file is not a readable kwalificatiedossier; nothing is stored
 	 */
 	public DossierImportReport importFile(String filename, byte[] bytes, String importedBy, String fallbackTitel) {
-		DossierImport imported = this.sources.read(filename, (bytes != null) ? bytes : new byte[0], fallbackTitel);
+		DossierImport imported;
+		checkSize((bytes != null) ? bytes.length : 0);
+		try {
+			imported = this.sources.read(filename, (bytes != null) ? bytes : new byte[0], fallbackTitel);
+		}
+		catch (DossierFormatException ex) {
+			logger.warn("Dossier import refused: reason {}", ex.reason());
+			throw ex;
+		}
 		String sha256 = imported.dossier().identity().sourceSha256();
-		Optional<DossierVersion> known = this.catalog.findBySourceSha256(sha256);
+		// versions imported before SHA-256s were taken of the content were identified by the file's bytes
+		Optional<DossierVersion> known = this.catalog.findBySourceSha256(sha256)
+			.or(() -> this.catalog.findBySourceSha256(SourceDigest.of(bytes)));
 		if (known.isPresent()) {
-			return DossierImportReport.of(known.get(), false);
+			return DossierImportReport.of(known.get(), false, imported.ignored());
 		}
 		try {
 			return store(filename, imported, importedBy);
@@ -79,7 +94,24 @@ public class DossierImports {
 		catch (DuplicateKeyException ex) {
 			// another replica or request stored the same source, or the same version number, just now
 			Optional<DossierVersion> raced = this.catalog.findBySourceSha256(sha256);
-			return raced.isPresent() ? DossierImportReport.of(raced.get(), false) : store(filename, imported, importedBy);
+			return raced.isPresent() ? DossierImportReport.of(raced.get(), false, imported.ignored())
+					: store(filename, imported, importedBy);
+		}
+	}
+
+	/**
+	 * Refuses a file larger than {@code lti.dossiers.max-file-size}; call it before reading an upload's bytes.
+	 * @param size the file's size in bytes
+	 * @throws DossierFormatException ({@link Reason#TOO_LARGE}) when it is too large
+	 */
+	public void checkSize(long size) {
+		long max = this.properties.maxFileSize().toBytes();
+		if (size > max) {
+			String limit = (max >= 1024 * 1024) ? (max / (1024 * 1024)) + " MB" : (max / 1024) + " KB";
+			logger.warn("Dossier import refused: reason {}", Reason.TOO_LARGE);
+			throw new DossierFormatException(Reason.TOO_LARGE,
+					"Het bestand is groter dan " + limit + "; zo groot is geen kwalificatiedossier.",
+					"The file is larger than " + limit + ".");
 		}
 	}
 
@@ -97,7 +129,7 @@ public class DossierImports {
 		DossierVersion version = this.catalog.find(id).orElseThrow();
 		logger.info("Dossier imported: id {}, \"{}\" version {}, {} source {}, by {}", id, version.dossier().titel(),
 				version.number(), version.dossier().source(), version.identity().sourceSha256(), importedBy);
-		return DossierImportReport.of(version, true);
+		return DossierImportReport.of(version, true, imported.ignored());
 	}
 
 }

@@ -1,12 +1,15 @@
 package nl.werkproces.lti.dossier;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * Reads an uploaded file with the parser its content asks for: a PDF ({@code %PDF} header) with
  * {@link DossierPdfReader}, XML (starts with {@code <}) with {@link DossierXmlParser}, anything else as text with
- * {@link DossierTextParser}. The file name only supplies a title when the source states none.
+ * {@link DossierTextParser}; UTF-16 is recognized by its byte order mark. The file name only supplies a title when
+ * the source states none. Every dossier read is checked against the {@link DossierLimits}. A text source is
+ * identified by the SHA-256 of its decoded text, so its encoding does not make a new version.
  */
 final class DossierSources {
 
@@ -19,16 +22,39 @@ final class DossierSources {
 	private final DossierXmlParser xmlParser = new DossierXmlParser();
 
 	DossierImport read(String filename, byte[] bytes, String fallbackTitel) {
+		DossierImport imported = readSource(filename, bytes, fallbackTitel);
+		DossierLimits.check(imported.dossier());
+		return imported;
+	}
+
+	private DossierImport readSource(String filename, byte[] bytes, String fallbackTitel) {
 		String titel = (fallbackTitel != null && !fallbackTitel.isBlank()) ? fallbackTitel.strip() : titelFrom(filename);
 		String start = new String(bytes, 0, Math.min(bytes.length, SNIFF_LENGTH), StandardCharsets.ISO_8859_1);
 		if (start.contains("%PDF-")) {
 			return this.pdfReader.read(bytes, titel);
 		}
-		if (withoutBom(start).stripLeading().startsWith("<")) {
+		Charset utf16 = utf16(bytes);
+		String decodedStart = (utf16 != null) ? new String(bytes, 0, Math.min(bytes.length, SNIFF_LENGTH), utf16)
+				: start;
+		if (withoutBom(decodedStart).stripLeading().startsWith("<")) {
 			return this.xmlParser.read(bytes);
 		}
-		String text = withoutBom(new String(bytes, StandardCharsets.UTF_8));
-		return this.textParser.parse(text, titel, SourceKind.TEXT, SourceDigest.of(bytes));
+		String text = withoutBom(new String(bytes, (utf16 != null) ? utf16 : StandardCharsets.UTF_8));
+		return this.textParser.parse(text, titel, SourceKind.TEXT, SourceDigest.of(text));
+	}
+
+	/** UTF-16 by its byte order mark, or by a zero byte beside the first character; else {@code null}. */
+	private static Charset utf16(byte[] bytes) {
+		if (bytes.length < 2) {
+			return null;
+		}
+		if ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == 0 && bytes[1] != 0)) {
+			return StandardCharsets.UTF_16BE;
+		}
+		if ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] != 0 && bytes[1] == 0)) {
+			return StandardCharsets.UTF_16LE;
+		}
+		return null;
 	}
 
 	/** The file name without folders and extension, {@code null} when there is none. */

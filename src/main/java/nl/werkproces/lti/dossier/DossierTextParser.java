@@ -39,10 +39,20 @@ public final class DossierTextParser {
 	 * @throws DossierFormatException if the text is empty or not a kwalificatiedossier
 	 */
 	public DossierImport parse(String text, String fallbackTitel) {
-		return parse(text, fallbackTitel, SourceKind.TEXT, SourceDigest.of((text != null) ? text : ""));
+		return parse(text, fallbackTitel, SourceKind.TEXT, SourceDigest.of((text != null) ? text : ""), false);
 	}
 
+	/**
+	 * Parses an imported source: besides kerntaken with werkprocessen, it must show the structure of a
+	 * kwalificatiedossier ({@link #requireStructure}), so that an examenplan or another document that names kerntaken
+	 * and werkprocessen is refused.
+	 */
 	DossierImport parse(String text, String fallbackTitel, SourceKind source, String sourceSha256) {
+		return parse(text, fallbackTitel, source, sourceSha256, true);
+	}
+
+	private DossierImport parse(String text, String fallbackTitel, SourceKind source, String sourceSha256,
+			boolean requireStructure) {
 		if (text == null || text.isBlank()) {
 			throw new DossierFormatException(Reason.EMPTY, "Het bestand is leeg.", "The source is empty.");
 		}
@@ -69,6 +79,9 @@ public final class DossierTextParser {
 				byProfiel.computeIfAbsent(profiel, (key) -> new ArrayList<>()).add(kerntaak);
 			}
 		});
+		if (requireStructure) {
+			requireStructure(overview, basis, byProfiel);
+		}
 		DossierIdentity identity = identity(TextIdentity.read(lines), fallbackTitel, sourceSha256, warnings::add);
 		return new DossierImport(new Dossier(identity, source, profielen.build(byProfiel), basis), warnings);
 	}
@@ -106,6 +119,32 @@ public final class DossierTextParser {
 		throw new DossierFormatException(Reason.NOT_A_DOSSIER,
 				"Dit is geen kwalificatiedossier: er staan geen kerntaken of werkprocessen in.",
 				"Not a kwalificatiedossier: no kerntaken or werkprocessen found.");
+	}
+
+	/**
+	 * The structural evidence of a kwalificatiedossier: an "Overzicht van het kwalificatiedossier" that lists
+	 * kerntaken and werkprocessen by code, and the description (omschrijving, resultaat or gedrag) of at least one
+	 * werkproces it lists.
+	 */
+	private static void requireStructure(Overview overview, List<Kerntaak> basis, Map<String, List<Kerntaak>> byProfiel) {
+		List<String> listedWerkprocessen = overview.entries()
+			.stream()
+			.map(Overview.Entry::code)
+			.filter(Codes::isWerkproces)
+			.toList();
+		boolean listsKerntaken = overview.entries().stream().anyMatch((entry) -> !Codes.isWerkproces(entry.code()));
+		List<Kerntaak> kerntaken = new ArrayList<>(basis);
+		byProfiel.values().forEach(kerntaken::addAll);
+		boolean describesListed = kerntaken.stream()
+			.flatMap((kerntaak) -> kerntaak.werkprocessen().stream())
+			.anyMatch((werkproces) -> werkproces.isDescribed()
+					&& listedWerkprocessen.stream().anyMatch((code) -> code.equalsIgnoreCase(werkproces.code())));
+		if (!listsKerntaken || listedWerkprocessen.isEmpty() || !describesListed) {
+			throw new DossierFormatException(Reason.NOT_A_DOSSIER,
+					"Dit is geen kwalificatiedossier: er ontbreekt een overzicht van het kwalificatiedossier met "
+							+ "kerntaken en werkprocessen waarvan de beschrijving (omschrijving, resultaat, gedrag) volgt.",
+					"Not a kwalificatiedossier: no overview of kerntaken and werkprocessen whose descriptions follow.");
+		}
 	}
 
 	private static String profielOf(String kerntaakCode, Map<String, String> listedUnder, ProfielRegister profielen,

@@ -14,7 +14,9 @@ import nl.werkproces.lti.dossier.DossierFormatException.Reason;
  * Reads kwalificatiedossiers from SBB's XML export ({@code sbb/competenties},
  * {@code sbb/dossiers/dossier}): the basisdeel's kerntaken and werkprocessen, the profielen with
  * their own, competentie references resolved to names and "…perprofiel" parts as additions per
- * profiel. The XML is parsed with XXE protection ({@link SecureXml}). Thread-safe.
+ * profiel. The XML is parsed with XXE protection and limits ({@link SecureXml}, {@link XmlLimits}); an element the
+ * reader does not understand refuses the import ({@link SbbXmlStructure}). The source's SHA-256 is that of its
+ * canonical form ({@link CanonicalXml}): encoding, comments and layout do not make a new version. Thread-safe.
  */
 public final class DossierXmlParser {
 
@@ -34,7 +36,7 @@ public final class DossierXmlParser {
 		List<String> warnings = new ArrayList<>(first.warnings());
 		warnings.add("Het bestand bevat " + imports.size() + " dossiers; alleen het eerste (" + first.dossier().titel()
 				+ ") is ingelezen.");
-		return new DossierImport(first.dossier(), warnings);
+		return new DossierImport(first.dossier(), warnings, first.ignored());
 	}
 
 	/**
@@ -68,8 +70,12 @@ public final class DossierXmlParser {
 					"Dit XML-bestand is geen kwalificatiedossier van SBB (verwacht: sbb/dossiers/dossier).",
 					"Not an SBB dossier export: expected sbb/dossiers/dossier, found root <" + sbb.getTagName() + ">.");
 		}
-		String sourceSha256 = SourceDigest.of(xml);
-		return dossiers.stream().map((dossier) -> XmlDossierReader.read(sbb, dossier, sourceSha256)).toList();
+		List<String> ignored = SbbXmlStructure.check(sbb);
+		String sourceSha256 = CanonicalXml.sha256(document);
+		return dossiers.stream()
+			.map((dossier) -> XmlDossierReader.read(sbb, dossier, sourceSha256))
+			.map((read) -> new DossierImport(read.dossier(), read.warnings(), ignored))
+			.toList();
 	}
 
 }

@@ -49,4 +49,14 @@ public record Kerntaak(String code, String titel, String complexiteit, String ve
 		return this.werkprocessen.stream().filter((werkproces) -> werkproces.code().equalsIgnoreCase(code)).findFirst();
 	}
 
+	/** The complexiteit's paragraphs and lists. */
+	public List<TextBlock> complexiteitBlocks() {
+		return TextBlock.parse(this.complexiteit);
+	}
+
+	/** The verantwoordelijkheid en zelfstandigheid's paragraphs and lists. */
+	public List<TextBlock> verantwoordelijkheidEnZelfstandigheidBlocks() {
+		return TextBlock.parse(this.verantwoordelijkheidEnZelfstandigheid);
+	}
+
 }

@@ -29,4 +29,14 @@ public record KerntaakAanvulling(String complexiteit, String verantwoordelijkhei
 				&& this.vakkennisEnVaardigheden.isEmpty();
 	}
 
+	/** The additional complexiteit's paragraphs and lists. */
+	public List<TextBlock> complexiteitBlocks() {
+		return TextBlock.parse(this.complexiteit);
+	}
+
+	/** The additional verantwoordelijkheid en zelfstandigheid's paragraphs and lists. */
+	public List<TextBlock> verantwoordelijkheidEnZelfstandigheidBlocks() {
+		return TextBlock.parse(this.verantwoordelijkheidEnZelfstandigheid);
+	}
+
 }

@@ -41,6 +41,42 @@ final class MarkupText {
 		return LineJoiner.join(lines(text));
 	}
 
+	/**
+	 * The text with its structure kept ({@link TextBlock}): every line of an XML text field is a paragraph of its
+	 * own, unless it is a bullet ({@code •}, {@code -}, {@code *}, {@code <li>}) or numbered ({@code 1.}) list item;
+	 * consecutive items form one list. Whitespace inside a line is normalised.
+	 */
+	static String structured(String text) {
+		List<TextBlock> blocks = new ArrayList<>();
+		List<String> items = new ArrayList<>();
+		TextBlock.Kind listKind = null;
+		for (String line : lines(text)) {
+			ClassifiedLine classified = LineClassifier.classify(line);
+			String numbered = TextBlock.numberedItem(line);
+			TextBlock.Kind kind = (classified.kind() == ClassifiedLine.Kind.BULLET) ? TextBlock.Kind.LIST
+					: (numbered != null) ? TextBlock.Kind.NUMBERED : null;
+			if (listKind != null && kind != listKind && !line.isBlank()) {
+				blocks.add(new TextBlock(listKind, items));
+				items = new ArrayList<>();
+				listKind = null;
+			}
+			if (kind != null) {
+				listKind = kind;
+				String item = (kind == TextBlock.Kind.LIST) ? classified.text() : numbered;
+				if (!item.isEmpty()) {
+					items.add(item);
+				}
+			}
+			else if (!line.isBlank()) {
+				blocks.add(new TextBlock(TextBlock.Kind.PARAGRAPH, List.of(line)));
+			}
+		}
+		if (listKind != null) {
+			blocks.add(new TextBlock(listKind, items));
+		}
+		return TextBlock.format(blocks.stream().filter((block) -> !block.lines().isEmpty()).toList());
+	}
+
 	private static String stripTags(String text) {
 		String withBreaks = LIST_ITEM.matcher(LINE_BREAK.matcher(text).replaceAll("\n")).replaceAll("\n- ");
 		return TAG.matcher(withBreaks).replaceAll("");

@@ -30,4 +30,14 @@ public record ProfielAanvulling(String omschrijving, String resultaat, List<Stri
 				&& this.competenties.isEmpty();
 	}
 
+	/** The additional omschrijving's paragraphs and lists. */
+	public List<TextBlock> omschrijvingBlocks() {
+		return TextBlock.parse(this.omschrijving);
+	}
+
+	/** The additional resultaat's paragraphs and lists. */
+	public List<TextBlock> resultaatBlocks() {
+		return TextBlock.parse(this.resultaat);
+	}
+
 }

@@ -3,9 +3,10 @@ package nl.werkproces.lti.dossier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.w3c.dom.Element;
+
+import nl.werkproces.lti.dossier.DossierFormatException.Reason;
 
 /**
  * What the references in SBB's XML point to, by {@code nr}: competenties (in
@@ -51,16 +52,24 @@ final class SbbReferences {
 		return titles;
 	}
 
-	Optional<String> competentie(String nr, String where, Consumer<String> warnings) {
-		return resolve(this.competenties, nr, where, "competentie", warnings);
+	/**
+	 * The competentie a {@code referentie} element points to.
+	 * @throws DossierFormatException if the export does not define it
+	 */
+	String competentie(Element reference) {
+		return resolve(this.competenties, reference, "competentie", "competentie");
 	}
 
-	/** A kennis-of-vaardigheid, or else a category of them. */
-	Optional<String> kennisOfVaardigheid(String nr, String where, Consumer<String> warnings) {
+	/**
+	 * The kennis-of-vaardigheid (or else the category of them) a {@code referentie} element points to.
+	 * @throws DossierFormatException if the dossier defines neither
+	 */
+	String kennisOfVaardigheid(Element reference) {
+		String nr = XmlElements.attribute(reference, "referentie");
 		if (nr != null && this.categorieen.containsKey(nr)) {
-			return Optional.of(this.categorieen.get(nr));
+			return this.categorieen.get(nr);
 		}
-		return resolve(this.kennisEnVaardigheden, nr, where, "vakkennis en vaardigheden", warnings);
+		return resolve(this.kennisEnVaardigheden, reference, "kennis of vaardigheid", "kennis-of-vaardigheid");
 	}
 
 	/** The name of the profiel with the given nr, if it is one. */
@@ -72,13 +81,18 @@ final class SbbReferences {
 		return this.profielen.values();
 	}
 
-	private static Optional<String> resolve(Map<String, String> titles, String nr, String where, String what,
-			Consumer<String> warnings) {
+	private static String resolve(Map<String, String> titles, Element reference, String dutchWhat,
+			String englishWhat) {
+		String nr = XmlElements.attribute(reference, "referentie");
 		String titel = (nr != null) ? titles.get(nr) : null;
 		if (titel == null) {
-			warnings.accept(where + ": onbekende verwijzing naar " + what + " " + nr + " overgeslagen.");
+			String path = XmlElements.path(reference);
+			throw new DossierFormatException(Reason.XML_UNKNOWN_REFERENCE,
+					"Het XML-bestand verwijst naar " + dutchWhat + " " + nr + " (" + path
+							+ "), die het niet definieert; het dossier is geweigerd zodat er geen inhoud verloren gaat.",
+					"Reference to " + englishWhat + " " + nr + " at " + path + " is not defined; refused.", path);
 		}
-		return Optional.ofNullable(titel);
+		return titel;
 	}
 
 }

@@ -21,7 +21,8 @@ import nl.werkproces.lti.dossier.DossierFormatException.Reason;
 /**
  * Parses untrusted XML into a DOM with XXE protection: secure processing on, no DOCTYPE (so no
  * internal or external entities and no DTD loading), no external DTD or schema access, no
- * XInclude. A document that declares a DOCTYPE is refused before parsing.
+ * XInclude, no nesting beyond {@link XmlLimits#MAX_DEPTH}. A document that declares a DOCTYPE, or exceeds the
+ * {@link XmlLimits}, is refused before a DOM is built.
  */
 final class SecureXml {
 
@@ -37,6 +38,7 @@ final class SecureXml {
 					"Het XML-bestand bevat een DOCTYPE (DTD of entities); dat wordt om veiligheidsredenen geweigerd.",
 					"The XML declares a DOCTYPE (DTD or entities), which is refused (XXE protection).");
 		}
+		XmlLimits.check(xml);
 		try {
 			return newBuilder().parse(new InputSource(new ByteArrayInputStream(xml)));
 		}
@@ -63,6 +65,7 @@ final class SecureXml {
 			factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
 			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+			factory.setAttribute("jdk.xml.maxElementDepth", XmlLimits.MAX_DEPTH);
 			factory.setXIncludeAware(false);
 			factory.setExpandEntityReferences(false);
 			factory.setNamespaceAware(false);

@@ -44,4 +44,14 @@ public record Werkproces(String code, String titel, String omschrijving, String 
 		return OrderedMaps.byProfielNaam(this.aanvullingen, profielNaam, ProfielAanvulling.NONE);
 	}
 
+	/** The omschrijving's paragraphs and lists. */
+	public List<TextBlock> omschrijvingBlocks() {
+		return TextBlock.parse(this.omschrijving);
+	}
+
+	/** The resultaat's paragraphs and lists. */
+	public List<TextBlock> resultaatBlocks() {
+		return TextBlock.parse(this.resultaat);
+	}
+
 }

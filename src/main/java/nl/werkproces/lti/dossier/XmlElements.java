@@ -61,6 +61,25 @@ final class XmlElements {
 		return text.toString();
 	}
 
+	/**
+	 * Where an element stands, XPath-like: {@code /sbb/dossiers/dossier/basis/basistaken/basiskerntaken/kerntaak[2]},
+	 * with a position only where the parent has more than one child of that name.
+	 */
+	static String path(Element element) {
+		StringBuilder path = new StringBuilder();
+		for (Node node = element; node instanceof Element current; node = node.getParentNode()) {
+			String step = current.getTagName();
+			if (current.getParentNode() instanceof Element parent) {
+				List<Element> same = children(parent, step);
+				if (same.size() > 1) {
+					step += "[" + (same.indexOf(current) + 1) + "]";
+				}
+			}
+			path.insert(0, "/" + step);
+		}
+		return path.toString();
+	}
+
 	/** The attribute's value, stripped; {@code null} if absent or blank. */
 	static String attribute(Element element, String name) {
 		String value = element.getAttribute(name).strip();

@@ -21,7 +21,7 @@ final class XmlFields {
 	private final Consumer<String> warnings;
 
 	XmlFields(SbbReferences references, Consumer<String> warnings) {
-		this.perProfiel = new XmlPerProfiel(references, warnings);
+		this.perProfiel = new XmlPerProfiel(references);
 		this.warnings = warnings;
 	}
 
@@ -45,13 +45,13 @@ final class XmlFields {
 		return index + 1;
 	}
 
-	/** The element's own text as one paragraph; empty if the element is absent. */
+	/** The element's own text with its paragraphs and lists ({@link TextBlock}); empty if the element is absent. */
 	String paragraph(Optional<Element> element) {
-		return element.map((e) -> MarkupText.paragraph(XmlElements.ownText(e))).orElse("");
+		return element.map((e) -> MarkupText.structured(XmlElements.ownText(e))).orElse("");
 	}
 
 	String paragraph(XmlPerProfiel.Part part) {
-		return (part != null) ? MarkupText.paragraph(part.text()) : "";
+		return (part != null) ? MarkupText.structured(part.text()) : "";
 	}
 
 	List<String> bullets(String text, String where) {
@@ -59,9 +59,17 @@ final class XmlFields {
 		return BulletListAssembler.assemble(lines, where, this.warnings);
 	}
 
-	/** The perprofiel parts of an element, e.g. {@code werkprocesgedragperprofiel} of {@code werkprocesgedrag}. */
-	Map<String, XmlPerProfiel.Part> perProfiel(Optional<Element> owner, String name, String code) {
-		return owner.map((element) -> this.perProfiel.read(element, name, code)).orElse(Map.of());
+	/**
+	 * The perprofiel parts of an element, e.g. {@code werkprocesgedragperprofiel} of {@code werkprocesgedrag}.
+	 * @param referenceNames the reference elements the parts may hold, e.g. {@code competentie}
+	 */
+	Map<String, XmlPerProfiel.Part> perProfiel(Optional<Element> owner, String name, Set<String> referenceNames) {
+		return owner.map((element) -> this.perProfiel.read(element, name, referenceNames)).orElse(Map.of());
+	}
+
+	/** Text parts of an element, e.g. {@code werkprocesomschrijvingperprofiel}: no references allowed. */
+	Map<String, XmlPerProfiel.Part> perProfiel(Optional<Element> owner, String name) {
+		return perProfiel(owner, name, Set.of());
 	}
 
 	@SafeVarargs
@@ -74,14 +82,13 @@ final class XmlFields {
 	}
 
 	/**
-	 * The {@code referentie} attributes of the element and its descendants with one of the given
+	 * The elements with a {@code referentie} attribute among the element and its descendants with one of the given
 	 * names, in document order, leaving out perprofiel parts.
 	 */
-	static List<String> referenties(Element element, Set<String> names) {
-		List<String> nrs = new ArrayList<>();
-		String nr = XmlElements.attribute(element, "referentie");
-		if (names.contains(element.getTagName()) && nr != null) {
-			nrs.add(nr);
+	static List<Element> referenties(Element element, Set<String> names) {
+		List<Element> nrs = new ArrayList<>();
+		if (names.contains(element.getTagName()) && XmlElements.attribute(element, "referentie") != null) {
+			nrs.add(element);
 		}
 		for (Element child : XmlElements.children(element)) {
 			if (!child.getTagName().endsWith("perprofiel")) {

@@ -59,10 +59,9 @@ final class XmlKerntaakReader {
 
 	private Map<String, KerntaakAanvulling> aanvullingen(Optional<Element> complexiteit,
 			Optional<Element> verantwoordelijkheid, Optional<Element> vakkennis, String code) {
-		var complexiteitPer = this.fields.perProfiel(complexiteit, "complexiteitperprofiel", code);
-		var verantwoordelijkheidPer = this.fields.perProfiel(verantwoordelijkheid, "verantwoordelijkheidperprofiel",
-				code);
-		var vakkennisPer = this.fields.perProfiel(vakkennis, "vakkennisenvaardighedenperprofiel", code);
+		var complexiteitPer = this.fields.perProfiel(complexiteit, "complexiteitperprofiel");
+		var verantwoordelijkheidPer = this.fields.perProfiel(verantwoordelijkheid, "verantwoordelijkheidperprofiel");
+		var vakkennisPer = this.fields.perProfiel(vakkennis, "vakkennisenvaardighedenperprofiel", VAKKENNIS);
 		Map<String, KerntaakAanvulling> aanvullingen = new LinkedHashMap<>();
 		for (String profiel : XmlFields.profielen(complexiteitPer, verantwoordelijkheidPer, vakkennisPer)) {
 			KerntaakAanvulling aanvulling = new KerntaakAanvulling(this.fields.paragraph(complexiteitPer.get(profiel)),
@@ -75,21 +74,22 @@ final class XmlKerntaakReader {
 		return aanvullingen;
 	}
 
+	/** A profiel's added vakkennis: the items its elements refer to, then its text's bullets. */
 	private List<String> vakkennis(XmlPerProfiel.Part part, String code) {
 		if (part == null) {
 			return List.of();
 		}
-		if (part.element() != null && !XmlFields.referenties(part.element(), VAKKENNIS).isEmpty()) {
-			return vakkennis(part.element(), code);
-		}
-		return this.fields.bullets(part.text(), code + " vakkennis en vaardigheden (per profiel)");
+		List<String> items = new ArrayList<>();
+		part.elements().forEach((element) -> items.addAll(vakkennis(element, code)));
+		items.addAll(this.fields.bullets(part.text(), code + " vakkennis en vaardigheden (per profiel)"));
+		return items;
 	}
 
 	/** The items a vakkennisenvaardigheden element refers to (also in categories), without repeats. */
 	private List<String> vakkennis(Element list, String code) {
 		List<String> items = new ArrayList<>();
-		for (String nr : XmlFields.referenties(list, VAKKENNIS)) {
-			this.references.kennisOfVaardigheid(nr, code, this.warnings).ifPresent(items::add);
+		for (Element reference : XmlFields.referenties(list, VAKKENNIS)) {
+			items.add(this.references.kennisOfVaardigheid(reference));
 		}
 		List<String> unique = List.copyOf(new LinkedHashSet<>(items));
 		if (unique.size() < items.size()) {

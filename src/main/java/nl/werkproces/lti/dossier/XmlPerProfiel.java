@@ -1,67 +1,143 @@
 package nl.werkproces.lti.dossier;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
 
 import org.w3c.dom.Element;
 
 import nl.werkproces.lti.dossier.ClassifiedLine.Kind;
+import nl.werkproces.lti.dossier.DossierFormatException.Reason;
 
 /**
- * Reads the "…perprofiel" part of an SBB XML element: what one profiel adds to a kerntaak or
- * werkproces. The sample export only has empty ones, so two plausible forms are accepted: child
- * elements that refer to a profiel ({@code referentie}, {@code profiel} or
- * {@code profielreferentie} attribute holding the profiel's {@code nr}), and text with "Voor
- * &lt;profiel&gt; geldt aanvullend:" lines as in the PDF. Anything else is skipped with a
- * warning.
+ * Reads the "…perprofiel" part of an SBB XML element: what each profiel adds to a kerntaak or werkproces. Three
+ * forms, in any mix:
+ * <ul>
+ * <li>SBB's list form: {@code <aanvullend><profiel referentie="nr"/><omschrijving>…</omschrijving></aanvullend>}
+ * (the content element is {@code complexiteit}, {@code verantwoordelijkheid} or
+ * {@code vakkennisenvaardighedenonderdelen} in a kerntaak); empty content means nothing for that profiel;</li>
+ * <li>child elements that refer to a profiel themselves ({@code <profiel referentie="nr">…</profiel>});</li>
+ * <li>text with "Voor &lt;profiel&gt; geldt aanvullend:" lines as in the PDF.</li>
+ * </ul>
+ * Several parts for one profiel are joined in document order. Anything else, and a reference to a profiel the dossier
+ * does not define, refuses the import: an addition is never dropped silently.
  */
 final class XmlPerProfiel {
 
 	private static final String[] PROFIEL_ATTRIBUTES = { "profiel", "profielreferentie", "referentie" };
 
+	private static final Map<String, String> CONTENT = Map.of("complexiteitperprofiel", "complexiteit",
+			"verantwoordelijkheidperprofiel", "verantwoordelijkheid", "vakkennisenvaardighedenperprofiel",
+			"vakkennisenvaardighedenonderdelen");
+
+	private static final String OMSCHRIJVING = "omschrijving";
+
 	private final SbbReferences references;
 
-	private final Consumer<String> warnings;
-
-	XmlPerProfiel(SbbReferences references, Consumer<String> warnings) {
+	XmlPerProfiel(SbbReferences references) {
 		this.references = references;
-		this.warnings = warnings;
 	}
 
-	/** One profiel's part: its text and, for the element form, the element (for references). */
-	record Part(String text, Element element) {
+	/**
+	 * One profiel's part: its text and the elements that may hold references (competenties, vakkennis).
+	 *
+	 * @param text the text, blank when there is none
+	 * @param elements the content elements, in document order
+	 */
+	record Part(String text, List<Element> elements) {
+
+		Part {
+			elements = List.copyOf(elements);
+		}
+
+		private Part join(Part other) {
+			List<Element> all = new ArrayList<>(this.elements);
+			all.addAll(other.elements);
+			return new Part(this.text.isBlank() ? other.text : this.text + "\n" + other.text, all);
+		}
+
 	}
 
 	/**
 	 * The parts per profiel name.
 	 * @param owner the element holding the perprofiel element, e.g. {@code werkprocesgedrag}
 	 * @param name the perprofiel element's name, e.g. {@code werkprocesgedragperprofiel}
-	 * @param where the code of the kerntaak or werkproces, for warnings
+	 * @param referenceNames the names of reference elements the parts may hold, e.g. {@code competentie}
+	 * @throws DossierFormatException when a part is in an unknown form or names an unknown profiel
 	 */
-	Map<String, Part> read(Element owner, String name, String where) {
+	Map<String, Part> read(Element owner, String name, Set<String> referenceNames) {
 		Map<String, Part> parts = new LinkedHashMap<>();
 		Optional<Element> perProfiel = XmlElements.child(owner, name);
 		if (perProfiel.isEmpty()) {
 			return parts;
 		}
-		boolean skipped = false;
 		for (Element child : XmlElements.children(perProfiel.get())) {
-			Optional<String> profiel = profielOf(child);
-			if (profiel.isPresent()) {
-				parts.put(profiel.get(), new Part(child.getTextContent(), child));
+			if ("aanvullend".equals(child.getTagName())) {
+				readAanvullend(child, name, referenceNames, parts);
 			}
 			else {
-				skipped = true;
+				String profiel = profielOf(child).orElseThrow(() -> SbbXmlStructure.unknown(child));
+				checkReferencesOnly(child, referenceNames);
+				add(parts, profiel, new Part(XmlElements.ownText(child), List.of(child)));
 			}
 		}
-		skipped |= readTextForm(XmlElements.ownText(perProfiel.get()), parts);
-		if (skipped) {
-			this.warnings.accept(where + ": aanvulling per profiel (" + name + ") in onbekende vorm overgeslagen.");
-		}
+		readTextForm(perProfiel.get(), parts);
 		return parts;
+	}
+
+	/** {@code <aanvullend><profiel referentie="…"/><omschrijving>…</omschrijving></aanvullend>}. */
+	private void readAanvullend(Element aanvullend, String name, Set<String> referenceNames, Map<String, Part> parts) {
+		List<Element> profielen = XmlElements.children(aanvullend, "profiel");
+		if (profielen.size() != 1) {
+			throw new DossierFormatException(Reason.XML_UNKNOWN_REFERENCE,
+					"Een aanvulling (" + XmlElements.path(aanvullend) + ") noemt " + profielen.size()
+							+ " profielen in plaats van één; het dossier is geweigerd.",
+					"An addition at " + XmlElements.path(aanvullend) + " names " + profielen.size()
+							+ " profielen instead of one; refused.",
+					XmlElements.path(aanvullend));
+		}
+		Element reference = profielen.get(0);
+		String profiel = profielOf(reference).orElseThrow(() -> unknownProfiel(reference));
+		if (!XmlElements.children(reference).isEmpty() || !XmlElements.ownText(reference).isBlank()) {
+			throw SbbXmlStructure.unknown(XmlElements.children(reference).stream().findFirst().orElse(reference));
+		}
+		String contentName = CONTENT.getOrDefault(name, OMSCHRIJVING);
+		StringBuilder text = new StringBuilder(XmlElements.ownText(aanvullend));
+		List<Element> content = new ArrayList<>();
+		for (Element child : XmlElements.children(aanvullend)) {
+			String childName = child.getTagName();
+			if (childName.equals(contentName) || childName.equals(OMSCHRIJVING)) {
+				checkReferencesOnly(child, referenceNames);
+				text.append('\n').append(XmlElements.ownText(child));
+				content.add(child);
+			}
+			else if (referenceNames.contains(childName)) {
+				content.add(child);
+			}
+			else if (child != reference) {
+				throw SbbXmlStructure.unknown(child);
+			}
+		}
+		add(parts, profiel, new Part(text.toString().strip(), content));
+	}
+
+	private static void checkReferencesOnly(Element content, Set<String> referenceNames) {
+		for (Element child : XmlElements.children(content)) {
+			if (!referenceNames.contains(child.getTagName()) || !XmlElements.children(child).isEmpty()) {
+				throw SbbXmlStructure.unknown(child);
+			}
+		}
+	}
+
+	private static void add(Map<String, Part> parts, String profiel, Part part) {
+		if (part.text().isBlank() && part.elements().stream().allMatch((e) -> XmlElements.children(e).isEmpty())) {
+			return;
+		}
+		parts.merge(profiel, part, Part::join);
 	}
 
 	private Optional<String> profielOf(Element element) {
@@ -74,12 +150,22 @@ final class XmlPerProfiel {
 		return Optional.empty();
 	}
 
-	/** Reads "Voor X geldt aanvullend:" blocks; returns whether some text was not understood. */
-	private boolean readTextForm(String text, Map<String, Part> parts) {
+	private static DossierFormatException unknownProfiel(Element reference) {
+		String path = XmlElements.path(reference);
+		String nr = XmlElements.attribute(reference, "referentie");
+		return new DossierFormatException(Reason.XML_UNKNOWN_REFERENCE,
+				"De aanvulling bij " + path + " verwijst naar profiel " + nr
+						+ ", dat niet in de profielen van het dossier staat; het dossier is geweigerd.",
+				"The addition at " + path + " refers to profiel " + nr + ", which the dossier does not define; refused.",
+				path);
+	}
+
+	/** Reads "Voor X geldt aanvullend:" blocks in the element's own text; refuses text it cannot place. */
+	private void readTextForm(Element perProfiel, Map<String, Part> parts) {
+		String text = XmlElements.ownText(perProfiel);
 		if (text.isBlank()) {
-			return false;
+			return;
 		}
-		boolean skipped = false;
 		String profiel = null;
 		StringBuilder block = new StringBuilder();
 		for (String line : MarkupText.lines(text)) {
@@ -87,23 +173,34 @@ final class XmlPerProfiel {
 			if (classified.kind() == Kind.AANVULLEND) {
 				addBlock(parts, profiel, block);
 				profiel = knownProfiel(classified.text());
-				skipped |= profiel == null;
+				if (profiel == null) {
+					throw unplaced(perProfiel, "profiel \"" + classified.text() + "\" is onbekend",
+							"profiel \"" + classified.text() + "\" is unknown");
+				}
 				block.setLength(0);
 			}
 			else if (profiel != null) {
 				block.append(line).append('\n');
 			}
-			else {
-				skipped |= !line.isBlank();
+			else if (!line.isBlank()) {
+				throw unplaced(perProfiel, "de tekst noemt geen profiel (\"Voor … geldt aanvullend:\")",
+						"the text names no profiel (\"Voor … geldt aanvullend:\")");
 			}
 		}
 		addBlock(parts, profiel, block);
-		return skipped;
+	}
+
+	private static DossierFormatException unplaced(Element perProfiel, String dutch, String english) {
+		String path = XmlElements.path(perProfiel);
+		return new DossierFormatException(Reason.XML_UNKNOWN_ELEMENT,
+				"De aanvulling per profiel in " + path + " kan niet worden ingelezen: " + dutch
+						+ "; het dossier is geweigerd zodat er geen inhoud verloren gaat.",
+				"The addition per profiel at " + path + " cannot be read: " + english + "; refused.", path);
 	}
 
 	private static void addBlock(Map<String, Part> parts, String profiel, StringBuilder block) {
 		if (profiel != null && !block.toString().isBlank()) {
-			parts.put(profiel, new Part(block.toString(), null));
+			parts.merge(profiel, new Part(block.toString(), List.of()), Part::join);
 		}
 	}
 

@@ -67,10 +67,10 @@ final class XmlWerkprocesReader {
 
 	private Map<String, ProfielAanvulling> aanvullingen(Optional<Element> omschrijving, Optional<Element> resultaat,
 			Optional<Element> gedrag, Optional<Element> competenties, String code) {
-		var omschrijvingPer = this.fields.perProfiel(omschrijving, "werkprocesomschrijvingperprofiel", code);
-		var resultaatPer = this.fields.perProfiel(resultaat, "werkprocesresultaatperprofiel", code);
-		var gedragPer = this.fields.perProfiel(gedrag, "werkprocesgedragperprofiel", code);
-		var competentiesPer = this.fields.perProfiel(competenties, "werkprocescompetentiesperprofiel", code);
+		var omschrijvingPer = this.fields.perProfiel(omschrijving, "werkprocesomschrijvingperprofiel");
+		var resultaatPer = this.fields.perProfiel(resultaat, "werkprocesresultaatperprofiel");
+		var gedragPer = this.fields.perProfiel(gedrag, "werkprocesgedragperprofiel");
+		var competentiesPer = this.fields.perProfiel(competenties, "werkprocescompetentiesperprofiel", COMPETENTIE);
 		Map<String, ProfielAanvulling> aanvullingen = new LinkedHashMap<>();
 		for (String profiel : XmlFields.profielen(omschrijvingPer, resultaatPer, gedragPer, competentiesPer)) {
 			XmlPerProfiel.Part gedragPart = gedragPer.get(profiel);
@@ -86,22 +86,24 @@ final class XmlWerkprocesReader {
 		return aanvullingen;
 	}
 
+	/** A profiel's added competenties: those its elements refer to, then those its text names. */
 	private List<String> competenties(XmlPerProfiel.Part part, String code) {
 		if (part == null) {
 			return List.of();
 		}
-		if (part.element() != null && !XmlFields.referenties(part.element(), COMPETENTIE).isEmpty()) {
-			return competentieNamen(part.element(), code);
-		}
-		return CompetentieList.split(MarkupText.lines(part.text()).stream().map(LineClassifier::classify).toList(),
-				code + " competenties (per profiel)", this.warnings);
+		List<String> names = new ArrayList<>();
+		part.elements().forEach((element) -> names.addAll(competentieNamen(element, code)));
+		names.addAll(CompetentieList.split(
+				MarkupText.lines(part.text()).stream().map(LineClassifier::classify).toList(),
+				code + " competenties (per profiel)", this.warnings));
+		return names;
 	}
 
 	/** The competenties an element refers to, in order; perprofiel parts are not included. */
 	private List<String> competentieNamen(Element list, String code) {
 		List<String> names = new ArrayList<>();
-		for (String nr : XmlFields.referenties(list, COMPETENTIE)) {
-			this.references.competentie(nr, code, this.warnings).ifPresent(names::add);
+		for (Element reference : XmlFields.referenties(list, COMPETENTIE)) {
+			names.add(this.references.competentie(reference));
 		}
 		return names;
 	}

@@ -12,11 +12,15 @@ import java.util.regex.Pattern;
  * extraction leaves inside items. Sentences on the same line stay in one statement: the dossier writes related
  * sentences of one result as one paragraph ("De implementatie ... uitgevoerd. De rapportage ... opgeleverd." is one
  * result about one delivery) and starts independent results on a new line (as in B1-K2-W1). A resultaat without
- * line breaks is one statement.
+ * line breaks is one statement. Each item of a list (as {@link nl.werkproces.lti.dossier.TextBlock} stores it) that
+ * ends a sentence is a statement of its own, without its bullet or number.
  */
 final class ResultaatStatements {
 
 	private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+
+	/** A list item's bullet or number as the catalog stores it ("- ", "2. "): not part of the statement. */
+	private static final Pattern LIST_ITEM = Pattern.compile("^(?:- |\\d{1,3}\\. )");
 
 	private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?][)\"'\u2019\u201d]*$");
 
@@ -27,7 +31,7 @@ final class ResultaatStatements {
 		List<String> statements = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
 		for (String line : LINE_BREAK.split(resultaat)) {
-			String stripped = line.strip();
+			String stripped = LIST_ITEM.matcher(line.strip()).replaceFirst("");
 			if (stripped.isEmpty()) {
 				continue;
 			}

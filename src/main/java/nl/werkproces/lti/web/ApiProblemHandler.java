@@ -27,14 +27,22 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	/** A file that is not a readable dossier: 422, with the Dutch message for Dutch clients. */
+	/**
+	 * A file that is not a readable dossier: 422 (413 when it is too large), with the Dutch message for Dutch clients
+	 * and the place in the source ({@code path}) when the refusal names one.
+	 */
 	@ExceptionHandler
 	ProblemDetail notADossier(DossierFormatException ex, Locale locale) {
 		boolean english = "en".equals(locale.getLanguage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+		boolean tooLarge = ex.reason() == DossierFormatException.Reason.TOO_LARGE;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+				tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_CONTENT,
 				english ? ex.getMessage() : ex.dutchMessage());
-		problem.setTitle("Not a kwalificatiedossier");
+		problem.setTitle(tooLarge ? "Dossier file too large" : "Not a kwalificatiedossier");
 		problem.setProperty("reason", ex.reason().name());
+		if (ex.path() != null) {
+			problem.setProperty("path", ex.path());
+		}
 		return problem;
 	}
 

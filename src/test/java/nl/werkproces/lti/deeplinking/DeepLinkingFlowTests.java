@@ -87,6 +87,8 @@ class DeepLinkingFlowTests {
 		HttpResponse<String> picker = openPicker();
 		assertThat(picker.statusCode()).isEqualTo(200);
 		assertThat(picker.body()).contains("B1-K1-W1").contains("B1-K2-W2").contains("type=\"checkbox\"");
+		assertThat(picker.body()).contains("ICT- en mediabeheer \u00b7 versie onbekend, ge\u00efmporteerd ")
+			.doesNotContain("(bron ");
 		String filtered = this.browser.get(picker.uri().getPath() + "?" + picker.uri().getQuery() + "&q=B1-K3-W2").body();
 		assertThat(filtered).contains("wp-B1-K3-W2").doesNotContain("wp-B1-K1-W1");
 	}

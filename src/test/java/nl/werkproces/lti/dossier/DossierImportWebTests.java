@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -120,6 +121,39 @@ class DossierImportWebTests {
 			.andExpect(jsonPath("$.versionNumber", greaterThan(1)))
 			.andExpect(header().string("Location", matchesPattern("/api/catalog/dossiers/\\d+")))
 			.andExpect(jsonPath("$.created").value(true));
+	}
+
+	@Test
+	void xmlWithAnUnknownElementIsRefusedNamingItsPlaceOnThePageAndInTheApi() throws Exception {
+		int before = dossierRows();
+		String xml = new String(TestDossiers.testberoepXml(), StandardCharsets.UTF_8).replace("<basiswerkprocessen>",
+				"<kerntaakvoorbeelden/><basiswerkprocessen>");
+		MockMultipartFile file = new MockMultipartFile("file", "onbekend.xml", "text/xml",
+				xml.getBytes(StandardCharsets.UTF_8));
+		String path = "/sbb/dossiers/dossier/basis/basistaken/basiskerntaken/kerntaak/kerntaakvoorbeelden";
+
+		this.mvc.perform(multipart("/admin/dossiers/import").file(file).with(csrf()).with(admin()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("<code id=\"refusal-path\">" + path + "</code>")))
+			.andExpect(content().string(containsString("XML_UNKNOWN_ELEMENT")));
+		this.mvc.perform(multipart("/api/admin/dossiers").file(file).with(csrf()).with(admin()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.reason").value("XML_UNKNOWN_ELEMENT"))
+			.andExpect(jsonPath("$.path").value(path))
+			.andExpect(jsonPath("$.detail", containsString("<kerntaakvoorbeelden>")));
+		assertThat(dossierRows()).isEqualTo(before);
+	}
+
+	@Test
+	void reportListsThePartsOfAnXmlExportThatAreNotRead() throws Exception {
+		MockMultipartFile xml = new MockMultipartFile("file", "testberoep.xml", "text/xml", TestDossiers.testberoepXml());
+		this.mvc.perform(multipart("/admin/dossiers/import").file(xml).with(csrf()).with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<code>sbb/dossiers/dossier/voorblad</code>")));
+		this.mvc.perform(multipart("/api/admin/dossiers").file(xml).with(csrf()).with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.ignored", hasItem("sbb/domeinen")));
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package nl.werkproces.lti.dossier;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,9 @@ class DossierImportsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DossierStore store;
+
 	@Test
 	void referenceDossierIsInTheCatalogAfterStartWithExactCounts() {
 		DossierVersion reference = reference();
@@ -68,6 +73,47 @@ class DossierImportsTests {
 		assertThat(again.dossierId()).isEqualTo(reference().id());
 		assertThat(again.werkprocessen()).isEqualTo(16);
 		assertThat(dossierRows()).isEqualTo(before);
+	}
+
+	@Test
+	void xmlWithAdditionsStoresAndReadsBackEveryFieldAndAReencodedCopyIsTheSameVersion() {
+		DossierImportReport first = this.imports.importFile("testberoep.xml", TestDossiers.testberoepXml(), "admin");
+		int rows = dossierRows();
+		String utf16 = new String(TestDossiers.testberoepXml(), StandardCharsets.UTF_8)
+			.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
+			.replace("<dossiers>", "<!-- opnieuw geëxporteerd --><dossiers>");
+
+		DossierImportReport again = this.imports.importFile("testberoep-utf16.xml",
+				utf16.getBytes(StandardCharsets.UTF_16), "admin");
+
+		Dossier stored = freshlyLoaded(first.dossierId());
+		assertThat(stored).isEqualTo(TestberoepDossier.expected(stored.identity().sourceSha256()));
+		assertThat(first.ignored()).containsExactlyInAnyOrderElementsOf(TestberoepDossier.IGNORED);
+		assertThat(again.created()).isFalse();
+		assertThat(again.dossierId()).isEqualTo(first.dossierId());
+		assertThat(again.ignored()).isEqualTo(first.ignored());
+		assertThat(dossierRows()).isEqualTo(rows);
+	}
+
+	@Test
+	void xmlStoredUnderTheSha256OfItsBytesBeforeIsStillTheSameVersion() {
+		String xml = new String(TestDossiers.testberoepXml(), StandardCharsets.UTF_8).replace("Testberoep",
+				"Oud testberoep");
+		byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+		Dossier parsed = new DossierXmlParser().read(bytes).dossier();
+		DossierIdentity byBytes = new DossierIdentity(parsed.titel(), "99999", parsed.identity().versie(),
+				parsed.identity().geldigVanaf(), SourceDigest.of(bytes));
+		long stored = this.store.insert(
+				new DossierImport(new Dossier(byBytes, SourceKind.XML, parsed.profielen(), parsed.kerntaken()),
+						List.of()),
+				1, "oud.xml", Instant.parse("2026-01-01T00:00:00Z"), "admin");
+		int rows = dossierRows();
+
+		DossierImportReport again = this.imports.importFile("oud.xml", bytes, "admin");
+
+		assertThat(again.created()).isFalse();
+		assertThat(again.dossierId()).isEqualTo(stored);
+		assertThat(dossierRows()).isEqualTo(rows);
 	}
 
 	@Test

@@ -39,7 +39,7 @@ class DossierSeedTests {
 	void referenceDossierAndConfiguredFilesAreInTheCatalogAfterStart() {
 		assertThat(this.catalog.findBySourceSha256(SourceDigest.of(DossierSeed.referenceText()))).isPresent();
 		DossierVersion dienstverlening = this.catalog
-			.findBySourceSha256(SourceDigest.of(TestDossiers.dienstverleningXml()))
+			.findBySourceSha256(new DossierXmlParser().read(TestDossiers.dienstverleningXml()).dossier().identity().sourceSha256())
 			.orElseThrow();
 		assertThat(dienstverlening.dossier().titel()).isEqualTo("Dienstverlening");
 	}

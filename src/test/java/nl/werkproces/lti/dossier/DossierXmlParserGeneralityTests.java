@@ -5,15 +5,18 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import nl.werkproces.lti.dossier.DossierFormatException.Reason;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@link DossierXmlParser} on small exports in SBB's format that the sample does not cover:
- * additions per profiel, markup in texts, missing hoofdstuk numbers, several dossiers. The
- * sample's "…perprofiel" elements are all empty, so the forms used here are assumptions: child
- * elements referring to a profiel's {@code nr}, or "Voor &lt;profiel&gt; geldt aanvullend:"
- * text.
+ * the older forms of additions per profiel (child elements referring to a profiel's {@code nr}, or
+ * "Voor &lt;profiel&gt; geldt aanvullend:" text; SBB's {@code aanvullend} list form is in
+ * {@link DossierXmlAanvullingenTests}), refusals of what cannot be placed, markup in texts, missing
+ * hoofdstuk numbers, several dossiers.
  */
 class DossierXmlParserGeneralityTests {
 
@@ -94,7 +97,7 @@ class DossierXmlParserGeneralityTests {
 	}
 
 	@Test
-	void warnsAboutAdditionsItCannotPlaceAndReferencesItCannotResolve() {
+	void refusesAnAdditionItCannotPlaceNamingItsPlace() {
 		String werkproces = """
 				<werkproces nr="11" titel="Doet iets" hoofdstuk="1">
 				  <werkprocesomschrijving><![CDATA[Basis.]]><werkprocesomschrijvingperprofiel>
@@ -102,16 +105,70 @@ class DossierXmlParserGeneralityTests {
 				  </werkprocesomschrijvingperprofiel></werkprocesomschrijving>
 				  <werkprocesresultaat><![CDATA[Klaar.]]></werkprocesresultaat>
 				  <werkprocesgedrag><![CDATA[- werkt.]]></werkprocesgedrag>
-				  <werkprocescompetenties><competentie referentie="99" /><competentie referentie="1" /></werkprocescompetenties>
 				</werkproces>
 				""";
 
-		DossierImport imported = this.parser.read(export(basisKerntaak(werkproces)));
+		assertThatExceptionOfType(DossierFormatException.class)
+			.isThrownBy(() -> this.parser.read(export(basisKerntaak(werkproces))))
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(Reason.XML_UNKNOWN_ELEMENT);
+				assertThat(ex.path()).isEqualTo("/sbb/dossiers/dossier/basis/basistaken/basiskerntaken/kerntaak"
+						+ "/basiswerkprocessen/werkproces/werkprocesomschrijving/werkprocesomschrijvingperprofiel/tekst");
+				assertThat(ex.dutchMessage()).contains("<tekst>", ex.path());
+			});
+	}
 
-		assertThat(imported.dossier().werkproces("B1-K1-W1").orElseThrow().competenties()).containsExactly("Analyseren");
-		assertThat(imported.warnings()).containsExactlyInAnyOrder(
-				"B1-K1-W1: aanvulling per profiel (werkprocesomschrijvingperprofiel) in onbekende vorm overgeslagen.",
-				"B1-K1-W1: onbekende verwijzing naar competentie 99 overgeslagen.");
+	@Test
+	void refusesGeldtAanvullendTextForAProfielTheDossierDoesNotHave() {
+		String werkproces = """
+				<werkproces nr="11" titel="Doet iets" hoofdstuk="1">
+				  <werkprocesresultaat><![CDATA[Klaar.]]><werkprocesresultaatperprofiel><![CDATA[
+				Voor Onbekende geldt aanvullend:
+				Alles is beheerd.]]></werkprocesresultaatperprofiel></werkprocesresultaat>
+				  <werkprocesgedrag><![CDATA[- werkt.]]></werkprocesgedrag>
+				</werkproces>
+				""";
+
+		assertThatExceptionOfType(DossierFormatException.class)
+			.isThrownBy(() -> this.parser.read(export(basisKerntaak(werkproces))))
+			.satisfies((ex) -> assertThat(ex.path()).endsWith("/werkprocesresultaat/werkprocesresultaatperprofiel"))
+			.withMessageContaining("Onbekende");
+	}
+
+	@Test
+	void refusesAReferenceToACompetentieTheExportDoesNotDefine() {
+		String werkproces = """
+				<werkproces nr="11" titel="Doet iets" hoofdstuk="1">
+				  <werkprocesgedrag><![CDATA[- werkt.]]></werkprocesgedrag>
+				  <werkprocescompetenties><competentie referentie="1" /><competentie referentie="99" /></werkprocescompetenties>
+				</werkproces>
+				""";
+
+		assertThatExceptionOfType(DossierFormatException.class)
+			.isThrownBy(() -> this.parser.read(export(basisKerntaak(werkproces))))
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(Reason.XML_UNKNOWN_REFERENCE);
+				assertThat(ex.path()).endsWith("/werkprocescompetenties/competentie[2]");
+			});
+	}
+
+	@Test
+	void refusesAnAanvullendForAProfielReferenceTheDossierDoesNotDefine() {
+		String werkproces = """
+				<werkproces nr="11" titel="Doet iets" hoofdstuk="1">
+				  <werkprocesgedrag><![CDATA[- werkt.]]><werkprocesgedragperprofiel>
+				    <aanvullend><profiel referentie="200" /><omschrijving><![CDATA[- meet.]]></omschrijving></aanvullend>
+				    <aanvullend><profiel referentie="4711" /><omschrijving><![CDATA[- meet ook.]]></omschrijving></aanvullend>
+				  </werkprocesgedragperprofiel></werkprocesgedrag>
+				</werkproces>
+				""";
+
+		assertThatExceptionOfType(DossierFormatException.class)
+			.isThrownBy(() -> this.parser.read(export(basisKerntaak(werkproces))))
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(Reason.XML_UNKNOWN_REFERENCE);
+				assertThat(ex.path()).endsWith("/werkprocesgedragperprofiel/aanvullend[2]/profiel");
+			});
 	}
 
 	@Test
@@ -128,8 +185,36 @@ class DossierXmlParserGeneralityTests {
 		Werkproces result = this.parser.read(export(basisKerntaak(werkproces))).dossier().werkproces("B1-K1-W1").orElseThrow();
 
 		assertThat(result.titel()).isEqualTo("Doet iets");
-		assertThat(result.omschrijving()).isEqualTo("Eerste zin & meer. Tweede zin.");
+		assertThat(result.omschrijving()).isEqualTo("Eerste zin & meer.\n\nTweede zin.");
 		assertThat(result.gedrag()).containsExactly("werkt;", "ruimt op.");
+	}
+
+	@Test
+	void keepsParagraphsAndListsOfTextFieldsAsBlocks() {
+		String werkproces = """
+				<werkproces nr="11" titel="Doet iets" hoofdstuk="1">
+				  <werkprocesomschrijving><![CDATA[De beroepsbeoefenaar   bereidt voor:
+				• hij leest de opdracht;
+				• hij plant het werk.
+				Daarna voert hij uit.
+
+				1. eerst de kabels;
+				2) dan de software.]]></werkprocesomschrijving>
+				  <werkprocesresultaat><![CDATA[<p>Het systeem werkt.</p><ul><li>De klant is tevreden.</li><li>Alles is vastgelegd.</li></ul>]]></werkprocesresultaat>
+				  <werkprocesgedrag><![CDATA[- werkt.]]></werkprocesgedrag>
+				</werkproces>
+				""";
+
+		Werkproces result = this.parser.read(export(basisKerntaak(werkproces))).dossier().werkproces("B1-K1-W1").orElseThrow();
+
+		assertThat(TextBlock.parse(result.omschrijving())).containsExactly(
+				new TextBlock(TextBlock.Kind.PARAGRAPH, List.of("De beroepsbeoefenaar bereidt voor:")),
+				new TextBlock(TextBlock.Kind.LIST, List.of("hij leest de opdracht;", "hij plant het werk.")),
+				new TextBlock(TextBlock.Kind.PARAGRAPH, List.of("Daarna voert hij uit.")),
+				new TextBlock(TextBlock.Kind.NUMBERED, List.of("eerst de kabels;", "dan de software.")));
+		assertThat(TextBlock.parse(result.resultaat())).containsExactly(
+				new TextBlock(TextBlock.Kind.PARAGRAPH, List.of("Het systeem werkt.")),
+				new TextBlock(TextBlock.Kind.LIST, List.of("De klant is tevreden.", "Alles is vastgelegd.")));
 	}
 
 	@Test

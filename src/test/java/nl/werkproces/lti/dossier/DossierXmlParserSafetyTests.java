@@ -38,6 +38,47 @@ class DossierXmlParserSafetyTests {
 	}
 
 	@Test
+	void refusesXmlNestedTenThousandLevelsDeepWithoutOverflowingTheStack() {
+		String xml = "<sbb><dossiers><dossier titel=\"Diep\">" + "<basis>".repeat(10_000) + "</basis>".repeat(10_000)
+				+ "</dossier></dossiers></sbb>";
+
+		assertThatExceptionOfType(DossierFormatException.class).isThrownBy(() -> this.parser.read(bytes(xml)))
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(Reason.XML_TOO_DEEP);
+				assertThat(ex.dutchMessage()).contains("dieper dan 64");
+			});
+	}
+
+	@Test
+	void refusesMoreThan500WerkprocessenBeforeBuildingTheDom() {
+		String werkproces = "<werkproces titel=\"W\"><werkprocesgedrag>- werkt.</werkprocesgedrag></werkproces>";
+		String xml = "<sbb><dossiers><dossier titel=\"Veel\"><basis><basistaken><basiskerntaken><kerntaak titel=\"K\">"
+				+ "<basiswerkprocessen>" + werkproces.repeat(501)
+				+ "</basiswerkprocessen></kerntaak></basiskerntaken></basistaken></basis></dossier></dossiers></sbb>";
+
+		assertThatExceptionOfType(DossierFormatException.class).isThrownBy(() -> this.parser.read(bytes(xml)))
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(Reason.TOO_MANY);
+				assertThat(ex.dutchMessage()).contains("meer dan 500 werkprocessen");
+			});
+	}
+
+	@Test
+	void refusesMoreThan1000BulletsInOneList() {
+		String xml = "<sbb><dossiers><dossier titel=\"Lang\"><basis><basistaken><basiskerntaken><kerntaak titel=\"K\""
+				+ " hoofdstuk=\"1\"><basiswerkprocessen><werkproces titel=\"W\" hoofdstuk=\"1\"><werkprocesgedrag><![CDATA["
+				+ "- werkt.\n".repeat(1001)
+				+ "]]></werkprocesgedrag></werkproces></basiswerkprocessen></kerntaak></basiskerntaken></basistaken></basis>"
+				+ "</dossier></dossiers></sbb>";
+
+		assertThatExceptionOfType(DossierFormatException.class).isThrownBy(() -> this.parser.read(bytes(xml)))
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(Reason.TOO_MANY);
+				assertThat(ex.dutchMessage()).contains("meer dan 1000 opsommingstekens");
+			});
+	}
+
+	@Test
 	void refusesEntityExpansion() {
 		String xml = """
 				<?xml version="1.0"?>

@@ -27,6 +27,14 @@ final class TestDossiers {
 		return bytes("/dossiers/sbb-xml/2755-dienstverlening.xml");
 	}
 
+	/**
+	 * A small export in SBB's format whose additions per profiel use SBB's {@code aanvullend} list form, the older
+	 * forms, and mixes of them (see {@link TestberoepDossier} for every field it holds).
+	 */
+	static byte[] testberoepXml() {
+		return bytes("/dossiers/sbb-xml-aanvullingen/testberoep.xml");
+	}
+
 	static Dossier ictEnMediabeheer() {
 		return new DossierTextParser().parse(ictEnMediabeheerText(), "ICT- en mediabeheer").dossier();
 	}
