@@ -1,9 +1,13 @@
 package nl.werkproces.lti.submission;
 
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import nl.werkproces.lti.launch.LaunchAuthentication;
 import nl.werkproces.lti.submission.HandInRefusal.Reason;
@@ -14,15 +18,20 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * An upload beyond Spring's multipart limits ({@code spring.servlet.multipart.*}) is refused while the request is
- * parsed, before any controller: a student's hand-in gets the assignment page with the limits (413), anything else
- * the error page with 413 instead of a 500.
+ * The one place for multipart requests the server could not parse, on any endpoint. Such a request is refused
+ * while it is parsed, before any controller: a student's hand-in gets the assignment page with the reason
+ * ({@link UploadLimitFilter}: too large 413, invalid or too long file name 400, unreadable 400); anything else the
+ * error page, 413 beyond {@code spring.servlet.multipart.*} and 400 for a body that is not the multipart it claims
+ * to be (for example {@code multipart/form-data} without boundary or with a url-encoded body). Logs one line.
  */
 @ControllerAdvice
 class UploadLimitAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(UploadLimitAdvice.class);
 
 	private final StudentPage page;
 
@@ -33,17 +42,43 @@ class UploadLimitAdvice {
 		this.limits = limits;
 	}
 
-	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ModelAndView tooLarge(HttpServletRequest request, Locale locale) {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+	@ExceptionHandler(MultipartException.class)
+	ModelAndView unreadable(MultipartException ex, HttpServletRequest request, HttpServletResponse response,
+			Locale locale) throws IOException {
+		Reason reason = reason(ex, request);
 		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof LaunchAuthentication launch && path.startsWith("/app/student")
 				&& !launch.getPrincipal().isStaff()) {
-			HandInRefusal refusal = new HandInRefusal(Reason.UPLOAD_TOO_LARGE,
-					Sizes.format(this.limits.maxFileSize().toBytes()), Sizes.format(this.limits.maxTotalSize().toBytes()));
-			return this.page.refused(launch.getPrincipal(), launch.sessionId(), locale, refusal, null);
+			return this.page.refused(launch.getPrincipal(), launch.sessionId(), locale, refusal(reason), null);
 		}
-		return new ModelAndView("error", Map.of("status", 413), HttpStatus.PAYLOAD_TOO_LARGE);
+		log.warn("Multipart request refused [{}]: {} {}", reason.name(), request.getMethod(), limit(path));
+		if (reason == Reason.UPLOAD_TOO_LARGE) {
+			return new ModelAndView("error", Map.of("status", 413), HttpStatus.PAYLOAD_TOO_LARGE);
+		}
+		// the error page, or JSON for a client that asks for it
+		response.sendError(HttpStatus.BAD_REQUEST.value());
+		return new ModelAndView();
+	}
+
+	private static Reason reason(MultipartException ex, HttpServletRequest request) {
+		if (request.getAttribute(UploadLimitFilter.REFUSAL) instanceof Reason reason) {
+			return reason;
+		}
+		return (ex instanceof MaxUploadSizeExceededException) ? Reason.UPLOAD_TOO_LARGE : Reason.UPLOAD_MALFORMED;
+	}
+
+	private HandInRefusal refusal(Reason reason) {
+		return switch (reason) {
+			case UPLOAD_TOO_LARGE -> new HandInRefusal(reason, Sizes.format(this.limits.maxFileSize().toBytes()),
+					Sizes.format(this.limits.maxTotalSize().toBytes()));
+			case FILE_NAME_TOO_LONG -> new HandInRefusal(reason, FileNames.MAX_ORIGINAL_LENGTH);
+			default -> new HandInRefusal(reason);
+		};
+	}
+
+	private static String limit(String path) {
+		return (path.length() > 200) ? path.substring(0, 200) + "…" : path;
 	}
 
 }

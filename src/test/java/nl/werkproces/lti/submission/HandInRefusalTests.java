@@ -128,6 +128,38 @@ class HandInRefusalTests {
 	}
 
 	@Test
+	void nulInAFileNameIsRefusedAsAnInvalidName() {
+		assertRefused(new MultipartForm().file("files", "verslag\u0000.pdf", "application/pdf", PDF), 400,
+				"de naam van een bestand bevat tekens die niet zijn toegestaan");
+	}
+
+	@Test
+	void controlCharacterInAFileNameIsRefusedAsAnInvalidName() {
+		assertRefused(new MultipartForm().file("files", "ver\u0007slag.pdf", "application/pdf", PDF), 400,
+				"de naam van een bestand bevat tekens die niet zijn toegestaan");
+	}
+
+	@Test
+	void fileNameOfFiveHundredBytesIsRefusedAsTooLongWithTheLimit() {
+		assertRefused(new MultipartForm().file("files", "a".repeat(496) + ".pdf", "application/pdf", PDF), 400,
+				"de naam van een bestand is te lang (hoogstens 255 tekens)");
+	}
+
+	@Test
+	void fileNameBeyondTheServersPartHeaderLimitIsRefusedAsTooLongToo() {
+		assertRefused(new MultipartForm().file("files", "b".repeat(5000) + ".pdf", "application/pdf", PDF), 400,
+				"is te lang (hoogstens 255 tekens)");
+	}
+
+	@Test
+	void fileNameOfTwoHundredFiftyCharactersIsStillAccepted() {
+		HttpResponse<String> response = this.student
+			.handIn(new MultipartForm().file("files", "c".repeat(246) + ".pdf", "application/pdf", PDF));
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(this.fixture.files()).isOne();
+	}
+
+	@Test
 	void refusedHandInKeepsTheEarlierOne() {
 		this.student.handIn(new MultipartForm().field("text", "Goede versie.")
 			.file("files", "goed.pdf", "application/pdf", PDF));
