@@ -1,16 +1,15 @@
 package nl.werkproces.lti.submission;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.werkproces.lti.launch.LaunchAuthentication;
 import nl.werkproces.lti.submission.HandInRefusal.Reason;
+import nl.werkproces.lti.web.ClientErrorLog;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -43,8 +42,7 @@ class UploadLimitAdvice {
 	}
 
 	@ExceptionHandler(MultipartException.class)
-	ModelAndView unreadable(MultipartException ex, HttpServletRequest request, HttpServletResponse response,
-			Locale locale) throws IOException {
+	ModelAndView unreadable(MultipartException ex, HttpServletRequest request, Locale locale) {
 		Reason reason = reason(ex, request);
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -52,13 +50,11 @@ class UploadLimitAdvice {
 				&& !launch.getPrincipal().isStaff()) {
 			return this.page.refused(launch.getPrincipal(), launch.sessionId(), locale, refusal(reason), null);
 		}
-		log.warn("Multipart request refused [{}]: {} {}", reason.name(), request.getMethod(), limit(path));
+		log.warn("Multipart request refused [{}]: {} {}", reason.name(), request.getMethod(), ClientErrorLog.path(request));
 		if (reason == Reason.UPLOAD_TOO_LARGE) {
 			return new ModelAndView("error", Map.of("status", 413), HttpStatus.PAYLOAD_TOO_LARGE);
 		}
-		// the error page, or JSON for a client that asks for it
-		response.sendError(HttpStatus.BAD_REQUEST.value());
-		return new ModelAndView();
+		return new ModelAndView("error", Map.of("status", 400), HttpStatus.BAD_REQUEST);
 	}
 
 	private static Reason reason(MultipartException ex, HttpServletRequest request) {
@@ -75,10 +71,6 @@ class UploadLimitAdvice {
 			case FILE_NAME_TOO_LONG -> new HandInRefusal(reason, FileNames.MAX_ORIGINAL_LENGTH);
 			default -> new HandInRefusal(reason);
 		};
-	}
-
-	private static String limit(String path) {
-		return (path.length() > 200) ? path.substring(0, 200) + "…" : path;
 	}
 
 }

@@ -1,14 +1,17 @@
 package nl.werkproces.lti.web;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver;
 
-/** Shared web settings: the clock, the language of pages. */
+/** Shared web settings: the clock, the language of pages, the logging of client errors. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -21,6 +24,15 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		return new ToolLocaleResolver();
+	}
+
+	/** Spring's own WARN line per client error (with the parameter's value in it) gives way to {@link ClientErrorLog}. */
+	@Override
+	public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+		resolvers.stream()
+			.filter(DefaultHandlerExceptionResolver.class::isInstance)
+			.map(DefaultHandlerExceptionResolver.class::cast)
+			.forEach((resolver) -> resolver.setWarnLogCategory(null));
 	}
 
 }
