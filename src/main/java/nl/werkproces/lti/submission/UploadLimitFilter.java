@@ -26,11 +26,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Lets a multipart request that the server could not parse reach the application with the reason, so the student
  * gets the assignment page with a precise refusal instead of a bare error: an upload beyond
  * {@code spring.servlet.multipart.*} (413), a file name with a NUL (Tomcat refuses it as an invalid file name), a
- * part header beyond {@code server.tomcat.max-part-header-size} (in practice a very long file name). Tomcat throws
- * on every parameter lookup of such a request, so the launch session ({@code lsid}) and CSRF token could not be read.
- * Runs before Spring Security: parses a multipart request under {@code /app} once and, when that fails for one of
- * these reasons, passes on a request whose parameters come from the query string only, whose parts report the
- * failure, and whose attribute {@link #REFUSAL} names the {@link Reason}.
+ * part header beyond {@code server.tomcat.max-part-header-size} (in practice a very long file name), a body that is
+ * no multipart at all. Tomcat throws on every parameter lookup of such a request, so the launch session
+ * ({@code lsid}) and CSRF token could not be read. Runs before Spring Security: parses a multipart request under
+ * {@code /app} once and, when that fails, passes on a request whose parameters come from the query string only,
+ * whose parts report the failure, and whose attribute {@link #REFUSAL} names the {@link Reason}.
  */
 class UploadLimitFilter extends OncePerRequestFilter {
 
@@ -53,16 +53,14 @@ class UploadLimitFilter extends OncePerRequestFilter {
 		}
 		catch (RuntimeException | ServletException | IOException ex) {
 			Reason reason = reason(ex);
-			if (reason != null) {
-				request.setAttribute(REFUSAL, reason);
-				chain.doFilter(new RefusedRequest(request, reason, ex), response);
-				return;
-			}
+			request.setAttribute(REFUSAL, reason);
+			chain.doFilter(new RefusedRequest(request, reason, ex), response);
+			return;
 		}
 		chain.doFilter(request, response);
 	}
 
-	/** Why the server could not parse the parts, when it is the student's to fix; {@code null} otherwise. */
+	/** Why the server could not parse the parts. */
 	static Reason reason(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
@@ -76,7 +74,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
 				return Reason.UPLOAD_TOO_LARGE;
 			}
 		}
-		return null;
+		return Reason.UPLOAD_MALFORMED;
 	}
 
 	/**

@@ -1,12 +1,16 @@
 package nl.werkproces.lti.web;
 
+import java.io.IOException;
+import java.util.Collection;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.HandlerMapping;
@@ -32,8 +37,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * mistyped parameter, unreadable body, unknown path, a controller's 4xx {@code ResponseStatusException}) as one WARN
  * line with a reason code, the method and the path (see {@link #path}): no stack trace, no parameter values, so that
  * anyone sending bad requests cannot fill the log. Resolves nothing: the status still comes from Spring's resolvers
- * (whose own logging {@link WebConfiguration} switches off) or the feature's handler. Multipart failures are logged
- * where they are handled.
+ * (whose own logging {@link WebConfiguration} switches off) or the feature's handler, except for a file sent where a
+ * form field belongs, which Spring would answer with 500 and which is a 400 here. Multipart failures are logged where
+ * they are handled; a server error that Spring's resolver answers is logged at ERROR.
  */
 @Component
 public class ClientErrorLog implements HandlerExceptionResolver, Ordered {
@@ -45,11 +51,35 @@ public class ClientErrorLog implements HandlerExceptionResolver, Ordered {
 	@Override
 	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
+		if (ex instanceof ConversionNotSupportedException conversion && !isUpload(conversion.getValue())) {
+			// a real server error, which Spring's resolver (now silent) answers with 500
+			log.error("Request failed: {} {}", request.getMethod(), path(request), ex);
+			return null;
+		}
 		String reason = reason(ex);
 		if (reason != null) {
 			log.warn("Request refused [{}]: {} {}", reason, request.getMethod(), path(request));
 		}
+		if (ex instanceof ConversionNotSupportedException) {
+			// a file sent where a form field belongs: the client's mistake, not a 500
+			try {
+				response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+			}
+			catch (IOException sendFailed) {
+				return null;
+			}
+			return new ModelAndView();
+		}
 		return null;
+	}
+
+	private static boolean isUpload(Object value) {
+		if (value instanceof Collection<?> values) {
+			return values.stream().anyMatch(ClientErrorLog::isUpload);
+		}
+		return value instanceof MultipartFile || value instanceof Part
+				|| (value != null && value.getClass().isArray() && value.getClass().getComponentType() != null
+						&& MultipartFile.class.isAssignableFrom(value.getClass().getComponentType()));
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -24,6 +26,15 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		return new ToolLocaleResolver();
+	}
+
+	/** Ahead of every other filter (the upload limits run at -200, Spring Security at -100). */
+	@Bean
+	FilterRegistrationBean<MalformedParametersFilter> malformedParametersFilter(MessageSource messages) {
+		FilterRegistrationBean<MalformedParametersFilter> registration = new FilterRegistrationBean<>(
+				new MalformedParametersFilter(messages));
+		registration.setOrder(-300);
+		return registration;
 	}
 
 	/** Spring's own WARN line per client error (with the parameter's value in it) gives way to {@link ClientErrorLog}. */

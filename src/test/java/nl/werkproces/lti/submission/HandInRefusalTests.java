@@ -160,6 +160,22 @@ class HandInRefusalTests {
 	}
 
 	@Test
+	void textSentAsAFileIsA400NotAnError() {
+		HttpResponse<String> response = this.student
+			.handIn(new MultipartForm().file("text", "tekst.txt", "text/plain", "Mijn tekst".getBytes(StandardCharsets.UTF_8)));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(this.fixture.submissions()).isZero();
+	}
+
+	@Test
+	void bodyThatIsNoMultipartIsRefusedWithThePage() {
+		HttpResponse<String> response = this.student.post(handInAction(), "multipart/form-data", "text=hallo");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("id=\"refusal\"").contains("je inlevering kwam niet goed aan");
+		assertThat(this.fixture.submissions()).isZero();
+	}
+
+	@Test
 	void refusedHandInKeepsTheEarlierOne() {
 		this.student.handIn(new MultipartForm().field("text", "Goede versie.")
 			.file("files", "goed.pdf", "application/pdf", PDF));
@@ -192,6 +208,14 @@ class HandInRefusalTests {
 		assertThat(this.fixture.submissions()).isEqualTo(submissions);
 		assertThat(this.fixture.files()).isEqualTo(files);
 		return response;
+	}
+
+	private String handInAction() {
+		java.util.regex.Matcher action = java.util.regex.Pattern
+			.compile("<form method=\"post\" enctype=\"multipart/form-data\"[^>]*action=\"([^\"]+)\"")
+			.matcher(this.student.page().body());
+		assertThat(action.find()).isTrue();
+		return action.group(1).replace("&amp;", "&");
 	}
 
 	private static byte[] pdf(int size) {
