@@ -56,8 +56,8 @@ class MalformedParametersFilter extends OncePerRequestFilter {
 		catch (RuntimeException ex) {
 			// Tomcat's InvalidParameterException (an IllegalStateException), or for a NUL in a file name its
 			// InvalidFileNameException
-			if (isMultipartBody(ex) && isSizeLimit(ex)) {
-				// beyond spring.servlet.multipart.*: 413
+			if (isSizeLimit(ex)) {
+				// beyond server.tomcat.max-http-form-post-size or spring.servlet.multipart.*: the 413 of the handlers
 				chain.doFilter(request, response);
 				return;
 			}
@@ -82,7 +82,7 @@ class MalformedParametersFilter extends OncePerRequestFilter {
 	private static boolean isSizeLimit(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
-			if (message.contains("exceed") && !message.contains("header section")) {
+			if ((message.contains("exceed") || message.contains("too big")) && !message.contains("header section")) {
 				return true;
 			}
 		}
