@@ -6,11 +6,11 @@ import java.util.Base64;
 import java.util.Map;
 
 import io.jsonwebtoken.ExpiredJwtException;
-import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.PrematureJwtException;
 import io.jsonwebtoken.security.SecurityException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import nl.werkproces.lti.registration.Platform;
@@ -53,12 +53,11 @@ class IdTokenDecoder {
 			.orElseThrow(() -> new LaunchException(LaunchFailure.JWT_KID_UNKNOWN,
 					"kid " + kid + " not in key set " + platform.jwksUri()));
 		try {
-			return new IdToken(Jwts.parser()
+			Jwts.parser()
 				.verifyWith(key)
 				.clockSkewSeconds(this.properties.clockLeeway().toSeconds())
 				.build()
-				.parseSignedClaims(jwt)
-				.getPayload());
+				.parseSignedClaims(jwt);
 		}
 		catch (ExpiredJwtException ex) {
 			throw new LaunchException(LaunchFailure.TOKEN_EXPIRED, "exp passed, from " + platform.issuer());
@@ -70,8 +69,26 @@ class IdTokenDecoder {
 			throw new LaunchException(LaunchFailure.JWT_SIGNATURE_INVALID,
 					"signature does not verify with kid " + kid + " of " + platform.issuer());
 		}
-		catch (JwtException | IllegalArgumentException ex) {
+		catch (RuntimeException ex) {
+			// also a claim jjwt cannot convert (an aud array holding null, an iat beyond any date)
 			throw new LaunchException(LaunchFailure.JWT_MALFORMED, ex.getClass().getSimpleName());
+		}
+		return new IdToken(payload(jwt));
+	}
+
+	/** The verified payload as plain JSON, so that {@link IdToken} sees each claim as the platform sent it. */
+	private Map<String, Object> payload(String jwt) {
+		try {
+			byte[] bytes = Base64.getUrlDecoder().decode(jwt.split("\\.", -1)[1]);
+			Map<String, Object> payload = this.json.readValue(bytes, new TypeReference<Map<String, Object>>() {
+			});
+			if (payload == null) {
+				throw new LaunchException(LaunchFailure.JWT_MALFORMED, "empty payload");
+			}
+			return payload;
+		}
+		catch (IllegalArgumentException | JacksonException ex) {
+			throw new LaunchException(LaunchFailure.JWT_MALFORMED, "payload is not base64url JSON");
 		}
 	}
 

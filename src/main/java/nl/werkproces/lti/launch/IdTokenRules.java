@@ -1,6 +1,8 @@
 package nl.werkproces.lti.launch;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,21 @@ import nl.werkproces.lti.spec.MessageType;
  */
 final class IdTokenRules {
 
+	/**
+	 * {@code exp}, {@code iat} and (when present) {@code nbf} are NumericDates: JSON numbers of seconds, not strings,
+	 * within the years 1970 to 9999.
+	 */
+	static final IdTokenRule NUMERIC_DATES = (token, launch) -> {
+		try {
+			token.expiresAt();
+			token.issuedAt();
+			token.numericDate("nbf");
+		}
+		catch (LaunchException ex) {
+			throw reject(ex.failure(), ex.getMessage().substring(ex.failure().name().length() + 2), launch);
+		}
+	};
+
 	/** {@code iat} present and not in the future (beyond the leeway); {@code exp} is checked with the signature. */
 	static final IdTokenRule ISSUED_AT = (token, launch) -> {
 		if (token.expiresAt().isEmpty()) {
@@ -27,6 +44,25 @@ final class IdTokenRules {
 			.orElseThrow(() -> reject(LaunchFailure.ISSUED_AT_MISSING, "no iat", launch));
 		if (issuedAt.isAfter(launch.now().plus(launch.leeway()))) {
 			throw reject(LaunchFailure.ISSUED_AT_IN_FUTURE, "iat " + issuedAt, launch);
+		}
+	};
+
+	/**
+	 * {@code iat} not longer ago than {@code lti.launch.max-token-age} (plus the leeway): a token issued for a
+	 * login cannot be older than the login.
+	 */
+	static final IdTokenRule ISSUED_RECENTLY = (token, launch) -> {
+		Instant issuedAt = token.issuedAt().orElseThrow();
+		if (issuedAt.isBefore(launch.now().minus(launch.maxTokenAge()).minus(launch.leeway()))) {
+			throw reject(LaunchFailure.ISSUED_AT_TOO_OLD, "iat " + issuedAt, launch);
+		}
+	};
+
+	/** {@code exp - iat} at most {@code lti.launch.max-token-lifetime}: an id_token is meant for one launch. */
+	static final IdTokenRule LIFETIME = (token, launch) -> {
+		Duration lifetime = Duration.between(token.issuedAt().orElseThrow(), token.expiresAt().orElseThrow());
+		if (lifetime.compareTo(launch.maxTokenLifetime()) > 0) {
+			throw reject(LaunchFailure.TOKEN_LIFETIME_TOO_LONG, "exp - iat " + lifetime.toSeconds() + "s", launch);
 		}
 	};
 
@@ -128,7 +164,7 @@ final class IdTokenRules {
 
 	/** The rules checked before the nonce. */
 	static List<IdTokenRule> beforeNonce() {
-		return List.of(ISSUED_AT, ISSUER, AUDIENCE);
+		return List.of(NUMERIC_DATES, ISSUED_AT, ISSUED_RECENTLY, LIFETIME, ISSUER, AUDIENCE);
 	}
 
 	/** The rules checked after the nonce. */

@@ -6,7 +6,22 @@ import java.time.Instant;
 
 import nl.werkproces.lti.registration.Platform;
 
-/** What a launch is checked against: the registration, the login it answers, the tool's own origin and now. */
-record LaunchCheck(Platform platform, LoginState login, URI toolBaseUrl, Instant now, Duration leeway) {
+/**
+ * What a launch is checked against: the registration, the login it answers, the tool's own origin, now and the
+ * launch settings ({@code lti.launch.*}).
+ */
+record LaunchCheck(Platform platform, LoginState login, URI toolBaseUrl, Instant now, LaunchProperties settings) {
+
+	Duration leeway() {
+		return this.settings.clockLeeway();
+	}
+
+	Duration maxTokenAge() {
+		return this.settings.effectiveMaxTokenAge();
+	}
+
+	Duration maxTokenLifetime() {
+		return this.settings.maxTokenLifetime();
+	}
 
 }

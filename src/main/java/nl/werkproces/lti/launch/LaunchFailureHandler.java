@@ -20,6 +20,7 @@ import nl.werkproces.lti.web.ToolLocaleResolver;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -45,8 +46,11 @@ class LaunchFailureHandler {
 
 	private final RejectedLaunches rejections;
 
+	private final LaunchProperties properties;
+
 	LaunchFailureHandler(MeterRegistry meters, PlatformRegistrations registrations, JsonMapper json,
-			MessageSource messages, RejectedLaunches rejections) {
+			MessageSource messages, RejectedLaunches rejections, LaunchProperties properties) {
+		this.properties = properties;
 		this.rejections = rejections;
 		this.meters = meters;
 		this.registrations = registrations;
@@ -59,11 +63,14 @@ class LaunchFailureHandler {
 		LaunchFailure failure = ex.failure();
 		String detail = ex.getMessage().substring(failure.name().length() + 2);
 		log.warn("Launch rejected [{}]: {}", failure.name(), detail);
-		try {
-			this.rejections.record(failure, detail);
-		}
-		catch (RuntimeException recordingFailed) {
-			log.warn("Could not record the rejected launch: {}", recordingFailed.getClass().getSimpleName());
+		if (failure.status() != HttpStatus.TOO_MANY_REQUESTS) {
+			// a flood refused for its rate is not written down either
+			try {
+				this.rejections.record(failure, detail);
+			}
+			catch (RuntimeException recordingFailed) {
+				log.warn("Could not record the rejected launch: {}", recordingFailed.getClass().getSimpleName());
+			}
 		}
 		this.meters.counter("lti.launch.rejected", "reason", failure.name()).increment();
 		Locale locale = (failure == LaunchFailure.FORM_TOO_LARGE) ? new ToolLocaleResolver().resolveLocale(request)
@@ -71,6 +78,9 @@ class LaunchFailureHandler {
 		request.setAttribute(ToolLocaleResolver.ATTRIBUTE, locale);
 		String[] text = this.messages.getMessage(failure.messageKey(), null, failure.name(), locale).split("\\|", 2);
 		response.setHeader("Cache-Control", "no-store");
+		if (failure.status() == HttpStatus.TOO_MANY_REQUESTS) {
+			response.setHeader("Retry-After", String.valueOf(Math.max(1, this.properties.loginRateWindow().toSeconds())));
+		}
 		ModelAndView page = new ModelAndView("launch/rejected");
 		page.setStatus(failure.status());
 		page.addObject("reason", failure.name());

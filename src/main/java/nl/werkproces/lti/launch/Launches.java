@@ -87,8 +87,7 @@ class Launches {
 			throw new LaunchException(LaunchFailure.PLATFORM_DISABLED, "platform " + platform.issuer());
 		}
 		IdToken token = this.decoder.decode(idToken, platform);
-		LaunchCheck check = new LaunchCheck(platform, login, toolBaseUrl, this.clock.instant(),
-				this.properties.clockLeeway());
+		LaunchCheck check = new LaunchCheck(platform, login, toolBaseUrl, this.clock.instant(), this.properties);
 		IdTokenRules.beforeNonce().forEach((rule) -> rule.check(token, check));
 		this.nonceRule.check(token, check);
 		IdTokenRules.afterNonce().forEach((rule) -> rule.check(token, check));

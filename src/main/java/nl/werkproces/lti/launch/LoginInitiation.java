@@ -1,5 +1,7 @@
 package nl.werkproces.lti.launch;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -29,6 +31,21 @@ public record LoginInitiation(String issuer, String loginHint, String targetLink
 			return "target_link_uri";
 		}
 		return null;
+	}
+
+	/** The first hint longer than {@code maxLength} bytes once URL-encoded, or {@code null}. */
+	String tooLongHint(int maxLength) {
+		if (encodedLength(this.loginHint) > maxLength) {
+			return "login_hint";
+		}
+		if (encodedLength(this.ltiMessageHint) > maxLength) {
+			return "lti_message_hint";
+		}
+		return null;
+	}
+
+	private static int encodedLength(String value) {
+		return (value != null) ? URLEncoder.encode(value, StandardCharsets.UTF_8).length() : 0;
 	}
 
 	private static boolean blank(String value) {

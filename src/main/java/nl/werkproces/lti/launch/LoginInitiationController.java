@@ -46,10 +46,17 @@ class LoginInitiationController {
 
 	private final ToolUrls urls;
 
-	LoginInitiationController(PlatformRegistrations registrations, LoginStates states, ToolUrls urls) {
+	private final LoginRateLimit rateLimit;
+
+	private final LaunchProperties properties;
+
+	LoginInitiationController(PlatformRegistrations registrations, LoginStates states, ToolUrls urls,
+			LoginRateLimit rateLimit, LaunchProperties properties) {
 		this.registrations = registrations;
 		this.states = states;
 		this.urls = urls;
+		this.rateLimit = rateLimit;
+		this.properties = properties;
 	}
 
 	@RequestMapping(path = "/lti/login", method = { RequestMethod.GET, RequestMethod.POST })
@@ -59,6 +66,11 @@ class LoginInitiationController {
 		String missing = login.missingParameter();
 		if (missing != null) {
 			throw new LaunchException(LaunchFailure.LOGIN_PARAMETER_MISSING, "parameter " + missing);
+		}
+		String tooLong = login.tooLongHint(this.properties.maxHintLength());
+		if (tooLong != null) {
+			throw new LaunchException(LaunchFailure.LOGIN_HINT_TOO_LONG,
+					tooLong + " longer than " + this.properties.maxHintLength() + " bytes");
 		}
 		Platform platform = this.registrations.find(login.issuer(), login.clientId())
 			.orElseThrow(() -> new LaunchException(LaunchFailure.LOGIN_PLATFORM_UNKNOWN,
@@ -71,6 +83,7 @@ class LoginInitiationController {
 			throw new LaunchException(LaunchFailure.LOGIN_TARGET_LINK_URI_FOREIGN,
 					"target_link_uri " + login.targetLinkUri());
 		}
+		this.rateLimit.acquire(request.getRemoteAddr());
 		String browserId = BrowserCookies.get(request, BROWSER_COOKIE).orElseGet(SecureTokens::next);
 		BrowserCookies.set(request, response, BROWSER_COOKIE, browserId, Duration.ofDays(1));
 		LoginState state = this.states.create(platform.id(), login, SecureTokens.sha256(browserId));

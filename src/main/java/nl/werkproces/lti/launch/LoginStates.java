@@ -73,6 +73,11 @@ class LoginStates {
 		}
 	}
 
+	/** Logins stored, expired ones not yet purged included. */
+	long countStored() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM login_state").query(Long.class).single();
+	}
+
 	int purgeExpired() {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		return this.jdbc.sql("DELETE FROM login_state WHERE expires_at <= ?").param(now).update()

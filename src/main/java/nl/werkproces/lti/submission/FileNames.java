@@ -12,6 +12,9 @@ final class FileNames {
 
 	static final int MAX_LENGTH = 200;
 
+	/** The longest name accepted at all (most file systems' limit); longer names are refused, not shortened. */
+	static final int MAX_ORIGINAL_LENGTH = 255;
+
 	private static final String FALLBACK = "bestand";
 
 	private FileNames() {
@@ -35,6 +38,20 @@ final class FileNames {
 			name = name.substring(0, keep).strip() + (extension.isEmpty() ? "" : "." + extension);
 		}
 		return name;
+	}
+
+	/** Whether the name as sent holds a control character (NUL, a line break, a tab...): refused, not cleaned. */
+	static boolean hasControlCharacters(String original) {
+		return original != null && original.codePoints().anyMatch(Character::isISOControl);
+	}
+
+	/** Whether the name as sent, without its directory part, is longer than {@value #MAX_ORIGINAL_LENGTH}. */
+	static boolean isTooLong(String original) {
+		if (original == null) {
+			return false;
+		}
+		String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1);
+		return name.codePointCount(0, name.length()) > MAX_ORIGINAL_LENGTH;
 	}
 
 	/** The extension in lower case, without the dot; empty when there is none. */

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a hand-in against {@link SubmissionProperties} before anything is stored: text length, number and size of
- * files, extension, and that the content is what the extension says (never an executable). Returns the files as
- * they will be stored: sanitised name, content type from the extension.
+ * files, file names (no control characters, at most {@value FileNames#MAX_ORIGINAL_LENGTH} characters), extension,
+ * and that the content is what the extension says (never an executable). Returns the files as they will be stored:
+ * sanitised name, content type from the extension.
  */
 @Component
 class HandInChecks {
@@ -44,6 +45,12 @@ class HandInChecks {
 	}
 
 	private StoredFile checkFile(Upload upload) {
+		if (FileNames.hasControlCharacters(upload.originalName())) {
+			throw new HandInRefusal(Reason.FILE_NAME_INVALID);
+		}
+		if (FileNames.isTooLong(upload.originalName())) {
+			throw new HandInRefusal(Reason.FILE_NAME_TOO_LONG, FileNames.MAX_ORIGINAL_LENGTH);
+		}
 		String name = FileNames.sanitise(upload.originalName());
 		byte[] content = upload.content();
 		if (content.length == 0) {

@@ -3,6 +3,7 @@ package nl.werkproces.lti.submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +17,11 @@ import nl.werkproces.lti.delivery.GradeTarget;
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.submission.HandInRefusal.Reason;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A student hands in: checks ({@link HandInChecks}), refuses once grading started, stores text and files in one
@@ -28,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 class HandIns {
 
 	private static final Logger log = LoggerFactory.getLogger(HandIns.class);
+
+	static final int MAX_ATTEMPTS = 5;
 
 	private final HandInChecks checks;
 
@@ -41,8 +47,13 @@ class HandIns {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transaction;
+
 	HandIns(HandInChecks checks, Submissions submissions, GradingResults gradings, GradeOutbox outbox,
-			SubmissionProperties properties, Clock clock) {
+			SubmissionProperties properties, Clock clock, PlatformTransactionManager transactions) {
+		this.transaction = new TransactionTemplate(transactions);
+		// no gap locks on InnoDB, each statement reads what is committed (see Submissions#replace)
+		this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.checks = checks;
 		this.submissions = submissions;
 		this.gradings = gradings;
@@ -51,13 +62,33 @@ class HandIns {
 		this.clock = clock;
 	}
 
-	@Transactional
+	/**
+	 * Checks and stores the hand-in in one READ COMMITTED transaction, which is run again (at most
+	 * {@value #MAX_ATTEMPTS} times in all) should the database end it as a deadlock victim or on a lock wait timeout.
+	 */
 	public void handIn(Activity activity, LaunchSession launch, String text, List<Upload> uploads) {
+		List<StoredFile> files = this.checks.check(text, uploads);
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.transaction.executeWithoutResult((status) -> store(activity, launch, text, files));
+				return;
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt == MAX_ATTEMPTS) {
+					throw ex;
+				}
+				log.info("Hand-in of user {} for activity {} met a lock conflict; attempt {} of {}", launch.user().id(),
+						activity.id(), attempt + 1, MAX_ATTEMPTS);
+				pause(attempt);
+			}
+		}
+	}
+
+	private void store(Activity activity, LaunchSession launch, String text, List<StoredFile> files) {
 		long userId = launch.user().id();
 		if (this.gradings.started(activity.id(), launch.platformId(), userId)) {
 			throw new HandInRefusal(Reason.GRADING_STARTED);
 		}
-		List<StoredFile> files = this.checks.check(text, uploads);
 		Instant now = this.clock.instant();
 		boolean late = activity.isLateAt(now);
 		String stored = (text != null && !text.isBlank()) ? text.strip() : null;
@@ -65,6 +96,15 @@ class HandIns {
 		log.info("Hand-in of user {} for activity {} on platform {}: {} files{}", userId, activity.id(),
 				launch.platformId(), files.size(), late ? ", late" : "");
 		postStatus(launch);
+	}
+
+	private static void pause(int attempt) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 1));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void postStatus(LaunchSession launch) {

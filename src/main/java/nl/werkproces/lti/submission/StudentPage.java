@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.dossier.CatalogWerkproces;
@@ -24,6 +27,8 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Component
 class StudentPage {
+
+	private static final Logger log = LoggerFactory.getLogger(StudentPage.class);
 
 	static final String VIEW = "submission/student";
 
@@ -61,6 +66,8 @@ class StudentPage {
 	}
 
 	ModelAndView refused(LaunchSession launch, String lsid, Locale locale, HandInRefusal refusal, String text) {
+		log.warn("Hand-in refused [{}]: user {} on platform {}", refusal.reason().name(), launch.user().id(),
+				launch.platformId());
 		Map<String, Object> model = model(launch, lsid, locale);
 		model.put("refusal",
 				this.messages.getMessage(refusal.reason().messageKey(), refusal.arguments(), locale));

@@ -38,13 +38,18 @@ public class Submissions {
 	}
 
 	/**
-	 * Stores a hand-in, replacing the student's earlier text and files; all or nothing. The update of the
-	 * submission row locks it, so two hand-ins of the same student follow each other.
+	 * Stores a hand-in, replacing the student's earlier text and files; all or nothing. The student's user row is
+	 * locked first, so two hand-ins of the same student follow each other (the second sees the submission the first
+	 * created instead of racing it for the unique key, where InnoDB's shared locks on the duplicate made two waiting
+	 * hand-ins deadlock). Meant to run at READ COMMITTED ({@link HandIns}), where InnoDB takes no gap locks: a
+	 * {@code DELETE ... WHERE submission_id = ?} that found nothing used to lock the gap at the end of the index, and
+	 * two students' first hand-ins then each waited for the other's gap to insert their files.
 	 */
 	@Transactional
 	public void replace(long activityId, long platformId, long userId, String text, List<StoredFile> files,
 			Instant at, boolean late) {
 		Timestamp now = Timestamp.from(at);
+		this.jdbc.sql("SELECT id FROM lti_user WHERE id = ? FOR UPDATE").param(userId).query(Long.class).single();
 		long id = existing(activityId, platformId, userId).orElseGet(() -> insert(activityId, platformId, userId, now));
 		this.jdbc.sql("""
 				UPDATE submission SET text_content = ?, hand_in_count = hand_in_count + 1, submitted_at = ?,
@@ -80,7 +85,13 @@ public class Submissions {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			// the same student's other request created it a moment ago: hand in over that one
+			// the same student's other request created it a moment ago: hand in over that one, read as it is now
+			// (a plain read would see this transaction's snapshot, from before the other one committed)
+			return this.jdbc
+				.sql("SELECT id FROM submission WHERE activity_id = ? AND user_id = ? AND platform_id = ? FOR UPDATE")
+				.params(activityId, userId, platformId)
+				.query(Long.class)
+				.single();
 		}
 		return existing(activityId, platformId, userId).orElseThrow();
 	}

@@ -18,17 +18,24 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 
+import nl.werkproces.lti.submission.HandInRefusal.Reason;
+
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets an upload beyond {@code spring.servlet.multipart.*} reach the application as a
- * {@link org.springframework.web.multipart.MaxUploadSizeExceededException}, so the student gets the assignment page
- * with 413. Tomcat throws on every parameter lookup of such a request, so the launch session ({@code lsid}) and
- * CSRF token could not be read and the request ended on a bare error page. Runs before Spring Security: parses a
- * multipart request under {@code /app} once and, when it is too large, passes on a request whose parameters come
- * from the query string only and whose parts report the size failure.
+ * Lets a multipart request that the server could not parse reach the application with the reason, so the student
+ * gets the assignment page with a precise refusal instead of a bare error: an upload beyond
+ * {@code spring.servlet.multipart.*} (413), a file name with a NUL (Tomcat refuses it as an invalid file name), a
+ * part header beyond {@code server.tomcat.max-part-header-size} (in practice a very long file name), a body that is
+ * no multipart at all. Tomcat throws on every parameter lookup of such a request, so the launch session
+ * ({@code lsid}) and CSRF token could not be read. Runs before Spring Security: parses a multipart request under
+ * {@code /app} once and, when that fails, passes on a request whose parameters come from the query string only,
+ * whose parts report the failure, and whose attribute {@link #REFUSAL} names the {@link Reason}.
  */
 class UploadLimitFilter extends OncePerRequestFilter {
+
+	/** Request attribute: the {@link Reason} a multipart request could not be parsed for. */
+	static final String REFUSAL = UploadLimitFilter.class.getName() + ".REFUSAL";
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -45,35 +52,47 @@ class UploadLimitFilter extends OncePerRequestFilter {
 			request.getParts();
 		}
 		catch (RuntimeException | ServletException | IOException ex) {
-			if (isSizeLimit(ex)) {
-				chain.doFilter(new TooLargeRequest(request, ex), response);
-				return;
-			}
+			Reason reason = reason(ex);
+			request.setAttribute(REFUSAL, reason);
+			chain.doFilter(new RefusedRequest(request, reason, ex), response);
+			return;
 		}
 		chain.doFilter(request, response);
 	}
 
-	private static boolean isSizeLimit(Throwable ex) {
+	/** Why the server could not parse the parts. */
+	static Reason reason(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			String message = cause.getMessage();
-			if (message != null && message.toLowerCase(Locale.ROOT).contains("exceed")) {
-				return true;
+			String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+			if (cause.getClass().getSimpleName().equals("InvalidFileNameException")) {
+				return Reason.FILE_NAME_INVALID;
+			}
+			if (message.contains("header section has more than")) {
+				return Reason.FILE_NAME_TOO_LONG;
+			}
+			if (message.contains("exceed")) {
+				return Reason.UPLOAD_TOO_LARGE;
 			}
 		}
-		return false;
+		return Reason.UPLOAD_MALFORMED;
 	}
 
-	/** A too large multipart request: parameters from the query string, parts fail with the size message. */
-	private static final class TooLargeRequest extends HttpServletRequestWrapper {
+	/**
+	 * A refused multipart request: parameters from the query string, parts fail with a message that Spring turns into
+	 * a {@link org.springframework.web.multipart.MaxUploadSizeExceededException} for a size limit, into a
+	 * {@link org.springframework.web.multipart.MultipartException} otherwise.
+	 */
+	private static final class RefusedRequest extends HttpServletRequestWrapper {
 
 		private final Map<String, String[]> parameters;
 
 		private final String failure;
 
-		TooLargeRequest(HttpServletRequest request, Exception failure) {
+		RefusedRequest(HttpServletRequest request, Reason reason, Exception failure) {
 			super(request);
 			this.parameters = Collections.unmodifiableMap(query(request.getQueryString()));
-			this.failure = "Upload size exceeded: " + failure.getMessage();
+			this.failure = (reason == Reason.UPLOAD_TOO_LARGE) ? "Upload size exceeded: " + failure.getMessage()
+					: "Upload refused: " + reason.name();
 		}
 
 		@Override
@@ -112,8 +131,14 @@ class UploadLimitFilter extends OncePerRequestFilter {
 			if (query != null) {
 				for (String pair : query.split("&")) {
 					String[] kv = pair.split("=", 2);
-					values.computeIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), (k) -> new java.util.ArrayList<>())
-						.add(URLDecoder.decode((kv.length > 1) ? kv[1] : "", StandardCharsets.UTF_8));
+					try {
+						String name = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+						String value = URLDecoder.decode((kv.length > 1) ? kv[1] : "", StandardCharsets.UTF_8);
+						values.computeIfAbsent(name, (k) -> new java.util.ArrayList<>()).add(value);
+					}
+					catch (IllegalArgumentException ex) {
+						// a malformed escape: the pair is left out, as the server would
+					}
 				}
 			}
 			Map<String, String[]> result = new LinkedHashMap<>();

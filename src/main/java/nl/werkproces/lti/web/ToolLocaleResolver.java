@@ -19,12 +19,22 @@ public class ToolLocaleResolver implements LocaleResolver {
 	/** Request attribute holding the {@link Locale} chosen for this request. */
 	public static final String ATTRIBUTE = ToolLocaleResolver.class.getName() + ".locale";
 
+	/** The {@code lang} parameter; none when the request's parameters cannot be read. */
+	private static String lang(HttpServletRequest request) {
+		try {
+			return request.getParameter("lang");
+		}
+		catch (IllegalStateException ex) {
+			return null;
+		}
+	}
+
 	@Override
 	public Locale resolveLocale(HttpServletRequest request) {
 		if (request.getAttribute(ATTRIBUTE) instanceof Locale locale) {
 			return locale;
 		}
-		String lang = "GET".equals(request.getMethod()) ? request.getParameter("lang") : null;
+		String lang = "GET".equals(request.getMethod()) ? lang(request) : null;
 		if (lang != null) {
 			return SupportedLocales.of(lang);
 		}

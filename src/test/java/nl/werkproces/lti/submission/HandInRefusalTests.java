@@ -128,6 +128,54 @@ class HandInRefusalTests {
 	}
 
 	@Test
+	void nulInAFileNameIsRefusedAsAnInvalidName() {
+		assertRefused(new MultipartForm().file("files", "verslag\u0000.pdf", "application/pdf", PDF), 400,
+				"de naam van een bestand bevat tekens die niet zijn toegestaan");
+	}
+
+	@Test
+	void controlCharacterInAFileNameIsRefusedAsAnInvalidName() {
+		assertRefused(new MultipartForm().file("files", "ver\u0007slag.pdf", "application/pdf", PDF), 400,
+				"de naam van een bestand bevat tekens die niet zijn toegestaan");
+	}
+
+	@Test
+	void fileNameOfFiveHundredBytesIsRefusedAsTooLongWithTheLimit() {
+		assertRefused(new MultipartForm().file("files", "a".repeat(496) + ".pdf", "application/pdf", PDF), 400,
+				"de naam van een bestand is te lang (hoogstens 255 tekens)");
+	}
+
+	@Test
+	void fileNameBeyondTheServersPartHeaderLimitIsRefusedAsTooLongToo() {
+		assertRefused(new MultipartForm().file("files", "b".repeat(5000) + ".pdf", "application/pdf", PDF), 400,
+				"is te lang (hoogstens 255 tekens)");
+	}
+
+	@Test
+	void fileNameOfTwoHundredFiftyCharactersIsStillAccepted() {
+		HttpResponse<String> response = this.student
+			.handIn(new MultipartForm().file("files", "c".repeat(246) + ".pdf", "application/pdf", PDF));
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(this.fixture.files()).isOne();
+	}
+
+	@Test
+	void textSentAsAFileIsA400NotAnError() {
+		HttpResponse<String> response = this.student
+			.handIn(new MultipartForm().file("text", "tekst.txt", "text/plain", "Mijn tekst".getBytes(StandardCharsets.UTF_8)));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(this.fixture.submissions()).isZero();
+	}
+
+	@Test
+	void bodyThatIsNoMultipartIsRefusedWithThePage() {
+		HttpResponse<String> response = this.student.post(handInAction(), "multipart/form-data", "text=hallo");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("id=\"refusal\"").contains("je inlevering kwam niet goed aan");
+		assertThat(this.fixture.submissions()).isZero();
+	}
+
+	@Test
 	void refusedHandInKeepsTheEarlierOne() {
 		this.student.handIn(new MultipartForm().field("text", "Goede versie.")
 			.file("files", "goed.pdf", "application/pdf", PDF));
@@ -160,6 +208,14 @@ class HandInRefusalTests {
 		assertThat(this.fixture.submissions()).isEqualTo(submissions);
 		assertThat(this.fixture.files()).isEqualTo(files);
 		return response;
+	}
+
+	private String handInAction() {
+		java.util.regex.Matcher action = java.util.regex.Pattern
+			.compile("<form method=\"post\" enctype=\"multipart/form-data\"[^>]*action=\"([^\"]+)\"")
+			.matcher(this.student.page().body());
+		assertThat(action.find()).isTrue();
+		return action.group(1).replace("&amp;", "&");
 	}
 
 	private static byte[] pdf(int size) {

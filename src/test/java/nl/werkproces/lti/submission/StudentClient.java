@@ -74,6 +74,15 @@ final class StudentClient {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** Posts a raw body under any content type (for bodies that are not what they claim). */
+	HttpResponse<String> post(String path, String contentType, String body) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", contentType)
+			.header("Accept-Language", this.language)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
 		try {
 			return this.http.send(request, handler);

@@ -189,6 +189,25 @@ public final class PlatformSimulator implements AutoCloseable {
 			.compact();
 	}
 
+	/**
+	 * Signs a payload written as JSON text with the current key (RS256, its {@code kid}), byte for byte: for claims no
+	 * JWT library would build, such as {@code "iat": 1e308} or an {@code aud} array holding {@code null}.
+	 */
+	public String signJson(String payloadJson) {
+		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+		String input = encode(Map.of("alg", "RS256", "kid", this.current.kid())) + "."
+				+ base64.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
+		try {
+			java.security.Signature signature = java.security.Signature.getInstance("SHA256withRSA");
+			signature.initSign(this.current.pair().getPrivate());
+			signature.update(input.getBytes(StandardCharsets.US_ASCII));
+			return input + "." + base64.encodeToString(signature.sign());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Signs with a key the platform never published. */
 	public String signWithUnpublishedKey(String kid, Map<String, Object> claims) {
 		SigningKey stranger = SigningKey.generate();
