@@ -32,7 +32,7 @@ public record LaunchProperties(@NotNull @DefaultValue("60s") Duration clockLeewa
 		@NotNull @DefaultValue("10m") Duration loginTimeout, @NotNull @DefaultValue("8h") Duration sessionLifetime,
 		@NotNull @DefaultValue("64KB") DataSize maxFormSize, Duration maxTokenAge,
 		@NotNull @DefaultValue("1h") Duration maxTokenLifetime, @Min(64) @DefaultValue("2048") int maxHintLength,
-		@Min(1) @DefaultValue("300") int loginsPerAddress, @NotNull @DefaultValue("1m") Duration loginRateWindow,
+		@Min(1) @DefaultValue("1200") int loginsPerAddress, @NotNull @DefaultValue("1m") Duration loginRateWindow,
 		@Min(1) @DefaultValue("20000") int maxPendingLogins) {
 
 	/** {@code maxTokenAge}, or the login timeout when it is not set. */

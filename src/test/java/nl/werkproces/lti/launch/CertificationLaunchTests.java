@@ -1,6 +1,7 @@
 package nl.werkproces.lti.launch;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -172,6 +173,14 @@ class CertificationLaunchTests {
 		replace(claims, keep, LtiClaims.TARGET_LINK_URI, toolBaseUrl + "/lti/launch");
 		replace(claims, keep, "iat", now);
 		replace(claims, keep, "exp", now + 300);
+		// the validator's Deep Linking return URL lies on its own host, as the tool requires; here the platform is
+		// the simulator, so the URL moves to the simulator's host with the validator's path
+		if (claims.get(LtiClaims.DEEP_LINKING_SETTINGS) instanceof Map<?, ?> settings
+				&& settings.get("deep_link_return_url") instanceof String returnUrl) {
+			Map<Object, Object> moved = new LinkedHashMap<>(settings);
+			moved.put("deep_link_return_url", this.platform.baseUrl() + URI.create(returnUrl).getPath());
+			claims.put(LtiClaims.DEEP_LINKING_SETTINGS, moved);
+		}
 		return claims;
 	}
 
