@@ -2,6 +2,7 @@ package nl.werkproces.lti.launch;
 
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -74,35 +75,21 @@ class IdTokenDecoder {
 			throw new LaunchException(LaunchFailure.JWT_SIGNATURE_INVALID,
 					"signature does not verify with kid " + kid + " of " + platform.issuer());
 		}
-		Map<String, Object> payload = json(jwt.substring(firstDot + 1, secondDot), "payload");
-		checkTimes(payload, platform);
-		return new IdToken(payload);
+		IdToken token = new IdToken(json(jwt.substring(firstDot + 1, secondDot), "payload"));
+		checkTimes(token, platform);
+		return token;
 	}
 
-	/** {@code exp} not passed and {@code nbf} (when present) reached, each with the leeway; both NumericDates. */
-	private void checkTimes(Map<String, Object> payload, Platform platform) {
+	/** {@code exp} not passed and {@code nbf} (when present) reached, each with the leeway. */
+	private void checkTimes(IdToken token, Platform platform) {
 		Instant now = this.clock.instant();
-		long leeway = this.properties.clockLeeway().toMillis();
-		Long exp = numericDateMillis(payload, "exp");
-		if (exp != null && now.toEpochMilli() - leeway > exp) {
+		Duration leeway = this.properties.clockLeeway();
+		if (token.expiresAt().filter((exp) -> now.minus(leeway).isAfter(exp)).isPresent()) {
 			throw new LaunchException(LaunchFailure.TOKEN_EXPIRED, "exp passed, from " + platform.issuer());
 		}
-		Long nbf = numericDateMillis(payload, "nbf");
-		if (nbf != null && now.toEpochMilli() + leeway < nbf) {
+		if (token.numericDate("nbf").filter((nbf) -> now.plus(leeway).isBefore(nbf)).isPresent()) {
 			throw new LaunchException(LaunchFailure.TOKEN_NOT_YET_VALID, "nbf in the future, from " + platform.issuer());
 		}
-	}
-
-	private static Long numericDateMillis(Map<String, Object> payload, String claim) {
-		Object value = payload.get(claim);
-		if (value == null) {
-			return null;
-		}
-		if (value instanceof Number number && Double.isFinite(number.doubleValue())
-				&& Math.abs(number.doubleValue()) < Long.MAX_VALUE / 1000) {
-			return (long) (number.doubleValue() * 1000);
-		}
-		throw new LaunchException(LaunchFailure.JWT_MALFORMED, claim + " is not a NumericDate");
 	}
 
 	private Map<String, Object> json(String part, String name) {
