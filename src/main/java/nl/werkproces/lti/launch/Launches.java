@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import nl.werkproces.lti.registration.Platform;
 import nl.werkproces.lti.registration.PlatformRegistrations;
 
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -91,30 +90,12 @@ class Launches {
 		IdTokenRules.beforeNonce().forEach((rule) -> rule.check(token, check));
 		this.nonceRule.check(token, check);
 		IdTokenRules.afterNonce().forEach((rule) -> rule.check(token, check));
-		String sessionId = startSession(token, platform);
+		String sessionId = this.sessions.start(token, platform);
 		String messageType = token.string(nl.werkproces.lti.spec.LtiClaims.MESSAGE_TYPE).orElseThrow();
 		this.meters.counter("lti.launch.accepted", "message_type", messageType).increment();
 		log.info("Launch accepted: platform {} (client {}), deployment {}, {}", platform.issuer(), platform.clientId(),
 				token.string(nl.werkproces.lti.spec.LtiClaims.DEPLOYMENT_ID).orElse("?"), messageType);
 		return sessionId;
-	}
-
-	/**
-	 * Opens the session (one transaction), again when InnoDB chose it as a deadlock victim: the first launches of
-	 * a class insert users, contexts and links side by side, and their gap locks can cross. At most three tries.
-	 */
-	private String startSession(IdToken token, Platform platform) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return this.sessions.start(token, platform);
-			}
-			catch (PessimisticLockingFailureException ex) {
-				if (attempt == 3) {
-					throw ex;
-				}
-				log.debug("Launch session for platform {} retried after a lock conflict", platform.issuer());
-			}
-		}
 	}
 
 	private static boolean isBlank(String value) {
