@@ -1,5 +1,8 @@
 package nl.werkproces.lti.web;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import nl.werkproces.lti.launch.LaunchSessionCsrfTokenRepository;
 import nl.werkproces.lti.launch.LaunchSessionFilter;
 import nl.werkproces.lti.launch.LaunchSessions;
@@ -12,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -26,6 +30,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	/**
 	 * No Micrometer observation per security filter, authentication and authorization (on every chain): they cost
@@ -66,8 +72,16 @@ class SecurityConfiguration {
 			.httpBasic((basic) -> basic.disable())
 			.logout((logout) -> logout.disable())
 			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint((request, response, ex) -> response.sendError(401))
-				.accessDeniedHandler((request, response, ex) -> response.sendError(403)));
+				.authenticationEntryPoint((request, response, ex) -> {
+					log.warn("Request refused [NO_LAUNCH_SESSION]: {} {}", request.getMethod(), ClientErrorLog.path(request));
+					response.sendError(401);
+				})
+				.accessDeniedHandler((request, response, ex) -> {
+					log.warn("Request refused [{}]: {} {}",
+							(ex instanceof CsrfException) ? "CSRF_TOKEN_INVALID" : "ACCESS_DENIED", request.getMethod(),
+							ClientErrorLog.path(request));
+					response.sendError(403);
+				}));
 		return http.build();
 	}
 

@@ -1,5 +1,7 @@
 package nl.werkproces.lti.catalog;
 
+import java.time.Duration;
+
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +13,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import nl.werkproces.lti.testing.Browsers;
 
@@ -57,8 +61,9 @@ class CatalogBrowserTests {
 
 		browser.findElement(By.id("profiel")).sendKeys("Netwerk");
 		browser.findElement(By.cssSelector(".choose-profiel button")).sendKeys(Keys.ENTER);
-		assertThat(browser.findElement(By.id("rubric-summary")).getText())
-			.isEqualTo("9 criteria, maximum 27 punten, cesuur 18");
+		// the page is loaded anew with the profiel: wait for it rather than read the old page's summary
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBe(By.id("rubric-summary"), "9 criteria, maximum 27 punten, cesuur 18"));
 		assertThat(browser.findElements(By.cssSelector("section.aanvullend.chosen"))).hasSize(1);
 		Long pageWidth = (Long) ((JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollWidth;");

@@ -108,6 +108,24 @@ class ClientErrorLoggingTests {
 		assertOneWarnLine(output.getAll().substring(before), "[MEDIA_TYPE_UNSUPPORTED]");
 	}
 
+	@Test
+	void pageWithoutALaunchSessionIsOne401AndOneLine(CapturedOutput output) {
+		int before = output.getAll().length();
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/app/student?lsid=" + SECRET)).GET());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertOneWarnLine(output.getAll().substring(before), "[NO_LAUNCH_SESSION]");
+	}
+
+	@Test
+	void formWithoutItsCsrfTokenIsOne403AndOneLine(CapturedOutput output) {
+		int before = output.getAll().length();
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/app/teacher/students/1/finalize"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("lsid=" + SECRET + "&_csrf=" + SECRET)));
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertOneWarnLine(output.getAll().substring(before), "[CSRF_TOKEN_INVALID]");
+	}
+
 	private static void assertOneWarnLine(String log, String reason) {
 		assertThat(Pattern.compile(Pattern.quote(reason)).matcher(log).results().count()).as(log).isOne();
 		assertThat(log).as(log).contains(" WARN ").doesNotContain(" ERROR ").doesNotContain("\tat ")
