@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import nl.werkproces.lti.registration.PlatformRegistrations;
+import nl.werkproces.lti.web.FrameAncestorsFilter;
 import nl.werkproces.lti.spec.LtiClaims;
 import nl.werkproces.lti.web.ToolLocaleResolver;
 
@@ -48,8 +49,11 @@ class LaunchFailureHandler {
 
 	private final LaunchProperties properties;
 
-	LaunchFailureHandler(MeterRegistry meters, PlatformRegistrations registrations, JsonMapper json,
-			MessageSource messages, RejectedLaunches rejections, LaunchProperties properties) {
+	private final FrameAncestorsFilter policies;
+
+	LaunchFailureHandler(MeterRegistry meters, PlatformRegistrations registrations, FrameAncestorsFilter policies,
+			JsonMapper json, MessageSource messages, RejectedLaunches rejections, LaunchProperties properties) {
+		this.policies = policies;
 		this.properties = properties;
 		this.rejections = rejections;
 		this.meters = meters;
@@ -88,6 +92,7 @@ class LaunchFailureHandler {
 		page.addObject("hint", (text.length > 1) ? text[1] : "");
 		if (ex.relaunch() != null) {
 			page.addObject("relaunch", relaunchForm(ex.relaunch()));
+			this.policies.allowOnlyPlatform(response, ex.relaunch().platformId());
 		}
 		return page;
 	}

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import nl.werkproces.lti.web.BrowserCookies;
+import nl.werkproces.lti.web.FrameAncestorsFilter;
 import nl.werkproces.lti.web.ToolLocaleResolver;
 
 import org.springframework.security.core.context.SecurityContext;
@@ -23,8 +24,11 @@ public class LaunchSessionFilter extends OncePerRequestFilter {
 
 	private final LaunchSessions sessions;
 
-	public LaunchSessionFilter(LaunchSessions sessions) {
+	private final FrameAncestorsFilter policies;
+
+	public LaunchSessionFilter(LaunchSessions sessions, FrameAncestorsFilter policies) {
 		this.sessions = sessions;
+		this.policies = policies;
 	}
 
 	@Override
@@ -50,6 +54,7 @@ public class LaunchSessionFilter extends OncePerRequestFilter {
 				context.setAuthentication(new LaunchAuthentication(session, id));
 				SecurityContextHolder.setContext(context);
 				request.setAttribute(ToolLocaleResolver.ATTRIBUTE, session.locale());
+				this.policies.allowOnlyPlatform(response, session.platformId());
 			});
 		}
 		try {

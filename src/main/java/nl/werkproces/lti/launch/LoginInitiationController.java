@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import nl.werkproces.lti.registration.Platform;
 import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.web.BrowserCookies;
+import nl.werkproces.lti.web.FrameAncestorsFilter;
 import nl.werkproces.lti.web.ToolUrls;
 
 import org.springframework.http.HttpHeaders;
@@ -50,8 +51,11 @@ class LoginInitiationController {
 
 	private final LaunchProperties properties;
 
+	private final FrameAncestorsFilter policies;
+
 	LoginInitiationController(PlatformRegistrations registrations, LoginStates states, ToolUrls urls,
-			LoginRateLimit rateLimit, LaunchProperties properties) {
+			LoginRateLimit rateLimit, LaunchProperties properties, FrameAncestorsFilter policies) {
+		this.policies = policies;
 		this.registrations = registrations;
 		this.states = states;
 		this.urls = urls;
@@ -78,6 +82,8 @@ class LoginInitiationController {
 		if (!platform.enabled()) {
 			throw new LaunchException(LaunchFailure.PLATFORM_DISABLED, "platform " + platform.issuer());
 		}
+		// a refusal from here on is shown in this platform's iframe
+		this.policies.allowOnlyPlatform(response, platform.id());
 		URI toolBase = this.urls.baseUrl(request);
 		if (!IdTokenRules.pointsAtTool(login.targetLinkUri(), toolBase)) {
 			throw new LaunchException(LaunchFailure.LOGIN_TARGET_LINK_URI_FOREIGN,

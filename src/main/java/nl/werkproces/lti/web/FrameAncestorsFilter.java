@@ -2,7 +2,9 @@ package nl.werkproces.lti.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -51,7 +53,12 @@ public class FrameAncestorsFilter extends OncePerRequestFilter implements SmartI
 
 	private final PlatformRegistrations registrations;
 
+	/** Longest shared policy with every platform's origins; beyond it only launch pages name a platform. */
+	static final int MAX_SHARED_POLICY_LENGTH = 4096;
+
 	private volatile String policy = policy(Set.of());
+
+	private volatile Map<Long, String> policyPerPlatform = Map.of();
 
 	FrameAncestorsFilter(PlatformRegistrations registrations) {
 		this.registrations = registrations;
@@ -104,17 +111,43 @@ public class FrameAncestorsFilter extends OncePerRequestFilter implements SmartI
 	private void refresh() {
 		try {
 			Set<String> origins = new LinkedHashSet<>();
+			Map<Long, String> perPlatform = new HashMap<>();
 			for (Platform platform : this.registrations.findAll()) {
 				if (platform.enabled()) {
-					addOrigin(origins, platform.issuer());
-					addOrigin(origins, platform.authorizationEndpoint());
+					Set<String> own = new LinkedHashSet<>();
+					addOrigin(own, platform.issuer());
+					addOrigin(own, platform.authorizationEndpoint());
+					origins.addAll(own);
+					perPlatform.put(platform.id(), policy(own));
 				}
 			}
-			this.policy = policy(origins);
+			this.policyPerPlatform = Map.copyOf(perPlatform);
+			String all = policy(origins);
+			if (all.length() > MAX_SHARED_POLICY_LENGTH) {
+				// a header this long breaks proxies and servers (8 KB header buffers); pages of a launch name their
+				// own platform, the rest are framed by the tool itself only
+				if (this.policy.length() <= MAX_SHARED_POLICY_LENGTH && !this.policy.equals(policy(Set.of()))) {
+					log.info("{} platform origins are too many for one Content-Security-Policy; pages outside a launch "
+							+ "may be framed by the tool itself only", origins.size());
+				}
+				all = policy(Set.of());
+			}
+			this.policy = all;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Platforms not read for the Content-Security-Policy, keeping the last known list "
 					+ "[reason=database-unavailable, cause={}]", ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * Narrows the response's policy to the tool and this platform: pages of a launch session are framed by, and post
+	 * forms to, their own platform only (another school's Moodle cannot frame them), whatever the number of schools.
+	 */
+	public void allowOnlyPlatform(HttpServletResponse response, long platformId) {
+		String own = this.policyPerPlatform.get(platformId);
+		if (own != null && !response.isCommitted()) {
+			response.setHeader(HEADER, own);
 		}
 	}
 

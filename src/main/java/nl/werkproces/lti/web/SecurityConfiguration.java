@@ -44,7 +44,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LaunchSessions sessions) {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LaunchSessions sessions, FrameAncestorsFilter policies) {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/lti/login", "/lti/launch", "/lti/register", "/.well-known/jwks.json", "/css/**", "/js/**",
 					"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -60,7 +60,7 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.csrfTokenRepository(new LaunchSessionCsrfTokenRepository())
 				.ignoringRequestMatchers("/lti/login", "/lti/launch", "/demo/platform/token", "/demo/platform/services/**",
 						"/demo/platform/deep-linking/return"))
-			.addFilterBefore(new LaunchSessionFilter(sessions), CsrfFilter.class)
+			.addFilterBefore(new LaunchSessionFilter(sessions, policies), CsrfFilter.class)
 			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			// a launch authenticates each request by its launch session; never keep it in an HTTP session, where it
