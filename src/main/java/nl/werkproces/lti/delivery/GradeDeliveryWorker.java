@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -138,8 +139,16 @@ public class GradeDeliveryWorker implements SmartLifecycle {
 				}
 				platformCount.incrementAndGet();
 				this.inFlight.incrementAndGet();
+				try {
+					this.senders.execute(() -> send(grade.id(), platformCount));
+				}
+				catch (RejectedExecutionException ex) {
+					// shutting down: the claim runs out and another worker (or this one after a restart) sends it
+					platformCount.decrementAndGet();
+					this.inFlight.decrementAndGet();
+					return started;
+				}
 				started++;
-				this.senders.execute(() -> send(grade.id(), platformCount));
 			}
 			return started;
 		}

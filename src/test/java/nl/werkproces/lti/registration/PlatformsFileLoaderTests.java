@@ -79,7 +79,7 @@ class PlatformsFileLoaderTests {
 
 	private ConfigurableApplicationContext start(Path file) {
 		List<String> arguments = new ArrayList<>(
-				List.of("--server.port=0", "--lti.platforms-file=" + file, "--lti.demo.enabled=false"));
+				List.of("--server.port=0", "--lti.platforms-file=" + file));
 		if (!"mysql".equals(System.getProperty("test.database"))) {
 			arguments.add("--spring.datasource.url=" + this.database);
 		}
