@@ -90,8 +90,9 @@ class DatabaseOutageTests {
 		try (PlatformSimulator moodle = PlatformSimulator.start()) {
 			this.registrations.register(moodle.settings(), PlatformSource.ADMIN);
 			String known = get("/css/app.css").policy();
-			if (known.length() < 3000) {
-				// (on a database shared by the whole MariaDB pass there are too many platforms for one header)
+			if (!known.startsWith("frame-ancestors 'self';")) {
+				// the shared list names the platforms (on the database the whole MariaDB pass shares there are too
+				// many for one header, and the list holds the tool alone)
 				assertThat(known).contains(moodle.baseUrl());
 			}
 			database().fail();
