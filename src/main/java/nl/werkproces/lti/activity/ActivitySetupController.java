@@ -1,7 +1,10 @@
 package nl.werkproces.lti.activity;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import nl.werkproces.lti.dossier.DossierCatalog;
 import nl.werkproces.lti.launch.LaunchSession;
+import nl.werkproces.lti.launch.LaunchSessionCookie;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,19 +38,19 @@ class ActivitySetupController {
 
 	@GetMapping("/app/setup")
 	ModelAndView picker(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid,
-			@RequestParam(required = false) Long dossier, @RequestParam(required = false) String profiel,
+			HttpServletRequest request, @RequestParam(required = false) Long dossier, @RequestParam(required = false) String profiel,
 			@RequestParam(required = false) String q) {
 		if (check(launch)) {
-			return new ModelAndView("redirect:/app/teacher?lsid=" + lsid);
+			return new ModelAndView(LaunchSessionCookie.redirect(request, "/app/teacher", lsid));
 		}
 		return page(dossier, profiel, q, null, HttpStatus.OK);
 	}
 
 	@PostMapping("/app/setup")
 	ModelAndView choose(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid,
-			@ModelAttribute ActivitySetupForm form) {
+			@ModelAttribute ActivitySetupForm form, HttpServletRequest request) {
 		if (check(launch)) {
-			return new ModelAndView("redirect:/app/teacher?lsid=" + lsid);
+			return new ModelAndView(LaunchSessionCookie.redirect(request, "/app/teacher", lsid));
 		}
 		String problem = form.problem(false);
 		if (problem == null) {
@@ -63,7 +66,7 @@ class ActivitySetupController {
 		}
 		this.activities.createFor(launch.platformId(), launch.resourceLink().id(), form.setup(form.werkproces().get(0)),
 				launch.user().id());
-		return new ModelAndView("redirect:/app/teacher?lsid=" + lsid);
+		return new ModelAndView(LaunchSessionCookie.redirect(request, "/app/teacher", lsid));
 	}
 
 	/** Staff of a resource link only; {@code true} when the activity is set up already. */

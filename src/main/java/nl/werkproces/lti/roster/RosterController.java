@@ -1,5 +1,6 @@
 package nl.werkproces.lti.roster;
 
+import jakarta.servlet.http.HttpServletRequest;
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.grading.ActivityRubrics;
@@ -7,6 +8,7 @@ import nl.werkproces.lti.delivery.GradeOutbox;
 import nl.werkproces.lti.grading.GradingRecords;
 import nl.werkproces.lti.grading.StaffOnly;
 import nl.werkproces.lti.launch.LaunchSession;
+import nl.werkproces.lti.launch.LaunchSessionCookie;
 import nl.werkproces.lti.rubric.Rubric;
 
 import org.springframework.http.HttpStatus;
@@ -61,13 +63,13 @@ class RosterController {
 
 	@PostMapping("/app/teacher/grades/{outboxId}/retry")
 	String retry(@AuthenticationPrincipal LaunchSession launch, @PathVariable long outboxId,
-			@ModelAttribute("lsid") String lsid) {
+			@ModelAttribute("lsid") String lsid, HttpServletRequest request) {
 		Activity activity = this.current.require(StaffOnly.require(launch));
 		if (!this.gradings.ownsOutboxEntry(activity.id(), outboxId)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		this.outbox.retryNow(outboxId);
-		return "redirect:/app/teacher?lsid=" + lsid + "&retried=" + outboxId;
+		return LaunchSessionCookie.redirect(request, "/app/teacher?retried=" + outboxId, lsid);
 	}
 
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.launch.LaunchSession;
+import nl.werkproces.lti.launch.LaunchSessionCookie;
 import nl.werkproces.lti.submission.Submission.FileContent;
 
 import org.springframework.http.ContentDisposition;
@@ -65,7 +66,7 @@ class StudentController {
 	@PostMapping("/submission")
 	String handIn(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid,
 			@RequestParam(name = "text", required = false) String text,
-			@RequestParam(name = "files", required = false) List<MultipartFile> files) {
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, HttpServletRequest request) {
 		if (launch.isStaff()) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
@@ -73,7 +74,7 @@ class StudentController {
 		List<Upload> uploads = (files != null)
 				? files.stream().filter((file) -> !Upload.isBlank(file)).map(Upload::of).toList() : List.of();
 		this.handIns.handIn(activity, launch, text, uploads);
-		return "redirect:/app/student/receipt?lsid=" + lsid;
+		return LaunchSessionCookie.redirect(request, "/app/student/receipt", lsid);
 	}
 
 	@GetMapping("/receipt")
