@@ -2,11 +2,9 @@ package nl.werkproces.lti.activity;
 
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import nl.werkproces.lti.launch.LaunchSession;
-import nl.werkproces.lti.launch.LaunchSessionCookie;
 import nl.werkproces.lti.spec.MessageType;
 
 import org.springframework.http.HttpStatus;
@@ -32,30 +30,34 @@ class ActivityHomeController {
 
 	@GetMapping("/app")
 	String home(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid, Model model,
-			HttpServletRequest request, HttpServletResponse response) {
+			HttpServletResponse response) {
 		if (launch.messageType() == MessageType.DEEP_LINKING) {
 			if (!launch.isStaff()) {
 				response.setStatus(HttpStatus.FORBIDDEN.value());
 				model.addAttribute("introKey", "home.deepLinkingRefused");
 				return page("activity/not-ready", launch, model);
 			}
-			return LaunchSessionCookie.redirect(request, "/app/deep-linking", lsid);
+			return redirect("/app/deep-linking", lsid);
 		}
 		Optional<Activity> activity = this.current.of(launch);
 		if (activity.isEmpty()) {
 			if (launch.resourceLink() != null && launch.isStaff()) {
-				return LaunchSessionCookie.redirect(request, "/app/setup", lsid);
+				return redirect("/app/setup", lsid);
 			}
 			model.addAttribute("introKey", "home.notReady");
 			return page("activity/not-ready", launch, model);
 		}
-		return LaunchSessionCookie.redirect(request, launch.isStaff() ? "/app/teacher" : "/app/student", lsid);
+		return redirect(launch.isStaff() ? "/app/teacher" : "/app/student", lsid);
 	}
 
 	private static String page(String view, LaunchSession launch, Model model) {
 		model.addAttribute("launch", launch);
 		model.addAttribute("roles", launch.roles().stream().map(Enum::name).toList());
 		return view;
+	}
+
+	private static String redirect(String path, String lsid) {
+		return "redirect:" + path + "?lsid=" + lsid;
 	}
 
 }

@@ -1,10 +1,7 @@
 package nl.werkproces.lti.activity;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import nl.werkproces.lti.dossier.DossierCatalog;
 import nl.werkproces.lti.launch.LaunchSession;
-import nl.werkproces.lti.launch.LaunchSessionCookie;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,19 +35,19 @@ class ActivitySetupController {
 
 	@GetMapping("/app/setup")
 	ModelAndView picker(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid,
-			HttpServletRequest request, @RequestParam(required = false) Long dossier, @RequestParam(required = false) String profiel,
+			@RequestParam(required = false) Long dossier, @RequestParam(required = false) String profiel,
 			@RequestParam(required = false) String q) {
 		if (check(launch)) {
-			return new ModelAndView(LaunchSessionCookie.redirect(request, "/app/teacher", lsid));
+			return new ModelAndView("redirect:/app/teacher?lsid=" + lsid);
 		}
 		return page(dossier, profiel, q, null, HttpStatus.OK);
 	}
 
 	@PostMapping("/app/setup")
 	ModelAndView choose(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid,
-			@ModelAttribute ActivitySetupForm form, HttpServletRequest request) {
+			@ModelAttribute ActivitySetupForm form) {
 		if (check(launch)) {
-			return new ModelAndView(LaunchSessionCookie.redirect(request, "/app/teacher", lsid));
+			return new ModelAndView("redirect:/app/teacher?lsid=" + lsid);
 		}
 		String problem = form.problem(false);
 		if (problem == null) {
@@ -66,7 +63,7 @@ class ActivitySetupController {
 		}
 		this.activities.createFor(launch.platformId(), launch.resourceLink().id(), form.setup(form.werkproces().get(0)),
 				launch.user().id());
-		return new ModelAndView(LaunchSessionCookie.redirect(request, "/app/teacher", lsid));
+		return new ModelAndView("redirect:/app/teacher?lsid=" + lsid);
 	}
 
 	/** Staff of a resource link only; {@code true} when the activity is set up already. */

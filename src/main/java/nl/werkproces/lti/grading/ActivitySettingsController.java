@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.launch.LaunchSession;
-import nl.werkproces.lti.launch.LaunchSessionCookie;
 import nl.werkproces.lti.rubric.Criterion;
 import nl.werkproces.lti.rubric.CriterionKind;
 import nl.werkproces.lti.rubric.Rubric;
@@ -70,8 +68,7 @@ class ActivitySettingsController {
 
 	@PostMapping("/app/teacher/settings")
 	String save(@AuthenticationPrincipal LaunchSession launch, @RequestParam MultiValueMap<String, String> form,
-			@ModelAttribute("lsid") String lsid, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
+			@ModelAttribute("lsid") String lsid, Model model, HttpServletResponse response) {
 		Activity activity = this.current.require(StaffOnly.require(launch));
 		this.settings.requireSecondAssessor(activity.id(), form.containsKey("secondAssessor"));
 		if (form.containsKey("rubric")) {
@@ -91,7 +88,7 @@ class ActivitySettingsController {
 				return page(activity, ex.getMessage(), model);
 			}
 		}
-		return LaunchSessionCookie.redirect(request, "/app/teacher/settings?saved", lsid);
+		return "redirect:/app/teacher/settings?lsid=" + lsid + "&saved";
 	}
 
 	private String page(Activity activity, String error, Model model) {

@@ -1,6 +1,5 @@
 package nl.werkproces.lti.roster;
 
-import jakarta.servlet.http.HttpServletRequest;
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.grading.ActivityRubrics;
@@ -8,7 +7,6 @@ import nl.werkproces.lti.delivery.GradeOutbox;
 import nl.werkproces.lti.grading.GradingRecords;
 import nl.werkproces.lti.grading.StaffOnly;
 import nl.werkproces.lti.launch.LaunchSession;
-import nl.werkproces.lti.launch.LaunchSessionCookie;
 import nl.werkproces.lti.rubric.Rubric;
 
 import org.springframework.http.HttpStatus;
@@ -63,13 +61,13 @@ class RosterController {
 
 	@PostMapping("/app/teacher/grades/{outboxId}/retry")
 	String retry(@AuthenticationPrincipal LaunchSession launch, @PathVariable long outboxId,
-			@ModelAttribute("lsid") String lsid, HttpServletRequest request) {
+			@ModelAttribute("lsid") String lsid) {
 		Activity activity = this.current.require(StaffOnly.require(launch));
 		if (!this.gradings.ownsOutboxEntry(activity.id(), outboxId)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		this.outbox.retryNow(outboxId);
-		return LaunchSessionCookie.redirect(request, "/app/teacher?retried=" + outboxId, lsid);
+		return "redirect:/app/teacher?lsid=" + lsid + "&retried=" + outboxId;
 	}
 
 }

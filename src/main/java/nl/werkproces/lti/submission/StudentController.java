@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.launch.LaunchSession;
-import nl.werkproces.lti.launch.LaunchSessionCookie;
 import nl.werkproces.lti.submission.Submission.FileContent;
 
 import org.springframework.http.ContentDisposition;
@@ -66,7 +65,7 @@ class StudentController {
 	@PostMapping("/submission")
 	String handIn(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid,
 			@RequestParam(name = "text", required = false) String text,
-			@RequestParam(name = "files", required = false) List<MultipartFile> files, HttpServletRequest request) {
+			@RequestParam(name = "files", required = false) List<MultipartFile> files) {
 		if (launch.isStaff()) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
@@ -74,7 +73,7 @@ class StudentController {
 		List<Upload> uploads = (files != null)
 				? files.stream().filter((file) -> !Upload.isBlank(file)).map(Upload::of).toList() : List.of();
 		this.handIns.handIn(activity, launch, text, uploads);
-		return LaunchSessionCookie.redirect(request, "/app/student/receipt", lsid);
+		return "redirect:/app/student/receipt?lsid=" + lsid;
 	}
 
 	@GetMapping("/receipt")
