@@ -8,32 +8,32 @@ import java.util.regex.Pattern;
  * Kerntaak and werkproces codes: {@code B1-K3} is kerntaak 3 of the basisdeel, {@code P1-K2-W3}
  * werkproces 3 of kerntaak 2 of profiel 1.
  */
-final class Codes {
+public final class Codes {
 
 	private static final Pattern PARTS = Pattern.compile("^([BP])(\\d+)-K(\\d+)(?:-W(\\d+))?$");
 
 	/** Orders codes as the dossier does: basisdeel before profielen, then by number. */
-	static final Comparator<String> ORDER = Comparator.comparing(Codes::sortKey);
+	public static final Comparator<String> ORDER = Comparator.comparing(Codes::sortKey);
 
 	private Codes() {
 	}
 
-	static boolean isWerkproces(String code) {
+	public static boolean isWerkproces(String code) {
 		return code.contains("-W");
 	}
 
 	/** The kerntaak code of a werkproces code: {@code B1-K3-W2} gives {@code B1-K3}. */
-	static String kerntaakOf(String werkprocesCode) {
+	public static String kerntaakOf(String werkprocesCode) {
 		return werkprocesCode.substring(0, werkprocesCode.indexOf("-W"));
 	}
 
 	/** Whether the code belongs to the basisdeel ({@code B1-...}) rather than a profiel. */
-	static boolean isBasis(String code) {
+	public static boolean isBasis(String code) {
 		return code.startsWith("B");
 	}
 
 	/** The profiel part of a profiel kerntaak code: {@code P2-K1} gives {@code P2}. */
-	static String profielOf(String code) {
+	public static String profielOf(String code) {
 		return code.substring(0, code.indexOf("-K"));
 	}
 

@@ -9,19 +9,19 @@ import nl.werkproces.lti.dossier.DossierFormatException.Reason;
  * a list), checked on every imported dossier before it is stored or shown: a source beyond them is refused
  * ({@link Reason#TOO_MANY}) instead of filling the catalog pages, rubrics and heap.
  */
-final class DossierLimits {
+public final class DossierLimits {
 
 	/** Most werkprocessen in one dossier. */
-	static final int MAX_WERKPROCESSEN = 500;
+	public static final int MAX_WERKPROCESSEN = 500;
 
 	/** Most kerntaken in one dossier. */
-	static final int MAX_KERNTAKEN = 200;
+	public static final int MAX_KERNTAKEN = 200;
 
 	/** Most profielen in one dossier. */
-	static final int MAX_PROFIELEN = 100;
+	public static final int MAX_PROFIELEN = 100;
 
 	/** Most items in one list (gedrag, vakkennis, competenties, also per profiel). */
-	static final int MAX_LIST_ITEMS = 1_000;
+	public static final int MAX_LIST_ITEMS = 1_000;
 
 	private DossierLimits() {
 	}
@@ -30,7 +30,7 @@ final class DossierLimits {
 	 * Checks a dossier's counts.
 	 * @throws DossierFormatException when one is beyond its limit
 	 */
-	static void check(Dossier dossier) {
+	public static void check(Dossier dossier) {
 		limit(dossier.profielen().size(), MAX_PROFIELEN, "profielen", "profielen");
 		limit(dossier.allKerntaken().size(), MAX_KERNTAKEN, "kerntaken", "kerntaken");
 		limit(dossier.allWerkprocessen().size(), MAX_WERKPROCESSEN, "werkprocessen", "werkprocessen");
@@ -49,7 +49,7 @@ final class DossierLimits {
 	}
 
 	/** Refuses a list longer than {@link #MAX_LIST_ITEMS} while it is being built. */
-	static void checkListSize(int size) {
+	public static void checkListSize(int size) {
 		limit(size, MAX_LIST_ITEMS, "opsommingstekens in één lijst", "items in one list");
 	}
 
@@ -63,7 +63,7 @@ final class DossierLimits {
 		}
 	}
 
-	static DossierFormatException tooMany(String dutch, String english, int max) {
+	public static DossierFormatException tooMany(String dutch, String english, int max) {
 		return new DossierFormatException(Reason.TOO_MANY,
 				"Het bestand bevat meer dan " + max + " " + dutch + "; zo groot is geen kwalificatiedossier.",
 				"The source holds more than " + max + " " + english + ".");

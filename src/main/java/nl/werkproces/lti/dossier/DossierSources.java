@@ -4,6 +4,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import nl.werkproces.lti.dossier.pdf.DossierPdfReader;
+import nl.werkproces.lti.dossier.text.DossierTextParser;
+import nl.werkproces.lti.dossier.xml.DossierXmlParser;
+
 /**
  * Reads an uploaded file with the parser its content asks for: a PDF ({@code %PDF} header) with
  * {@link DossierPdfReader}, XML (starts with {@code <}) with {@link DossierXmlParser}, anything else as text with
@@ -11,7 +15,7 @@ import java.util.Locale;
  * the source states none. Every dossier read is checked against the {@link DossierLimits}. A text source is
  * identified by the SHA-256 of its decoded text, so its encoding does not make a new version.
  */
-final class DossierSources {
+public final class DossierSources {
 
 	private static final int SNIFF_LENGTH = 1024;
 
@@ -21,7 +25,7 @@ final class DossierSources {
 
 	private final DossierXmlParser xmlParser = new DossierXmlParser();
 
-	DossierImport read(String filename, byte[] bytes, String fallbackTitel) {
+	public DossierImport read(String filename, byte[] bytes, String fallbackTitel) {
 		DossierImport imported = readSource(filename, bytes, fallbackTitel);
 		DossierLimits.check(imported.dossier());
 		return imported;

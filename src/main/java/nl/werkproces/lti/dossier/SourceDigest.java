@@ -8,12 +8,12 @@ import java.util.HexFormat;
 /**
  * The SHA-256 of an imported source, recorded in {@link DossierIdentity#sourceSha256()}.
  */
-final class SourceDigest {
+public final class SourceDigest {
 
 	private SourceDigest() {
 	}
 
-	static String of(byte[] source) {
+	public static String of(byte[] source) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(source));
 		}
@@ -22,7 +22,7 @@ final class SourceDigest {
 		}
 	}
 
-	static String of(String source) {
+	public static String of(String source) {
 		return of(source.getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -68,7 +68,7 @@ public record TextBlock(Kind kind, List<String> lines) {
 	 * @param blocks the blocks
 	 * @return the text
 	 */
-	static String format(List<TextBlock> blocks) {
+	public static String format(List<TextBlock> blocks) {
 		List<String> parts = new ArrayList<>();
 		for (TextBlock block : blocks) {
 			StringBuilder part = new StringBuilder();
@@ -86,7 +86,7 @@ public record TextBlock(Kind kind, List<String> lines) {
 	}
 
 	/** The number of a numbered list item ("2. Doet iets"), or {@code null}. */
-	static String numberedItem(String line) {
+	public static String numberedItem(String line) {
 		Matcher matcher = NUMBERED.matcher(line);
 		return matcher.matches() ? matcher.group(2).strip() : null;
 	}

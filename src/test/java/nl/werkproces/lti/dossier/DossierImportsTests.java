@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import nl.werkproces.lti.dossier.DossierFormatException.Reason;
+import nl.werkproces.lti.dossier.xml.DossierXmlParser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

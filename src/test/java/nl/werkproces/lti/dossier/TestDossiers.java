@@ -5,25 +5,27 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import nl.werkproces.lti.dossier.text.DossierTextParser;
+
 /**
  * Dossier sources for tests, loaded from the classpath.
  */
-final class TestDossiers {
+public final class TestDossiers {
 
-	static final String NETWERK = "Netwerk- en mediabeheerder";
+	public static final String NETWERK = "Netwerk- en mediabeheerder";
 
-	static final String ICT_BEHEERDER = "ICT-beheerder";
+	public static final String ICT_BEHEERDER = "ICT-beheerder";
 
 	private TestDossiers() {
 	}
 
 	/** The ICT- en mediabeheer text as extracted from SBB's PDF (ships with the tool). */
-	static String ictEnMediabeheerText() {
+	public static String ictEnMediabeheerText() {
 		return new String(bytes("/dossiers/ict-en-mediabeheer.txt"), StandardCharsets.UTF_8);
 	}
 
 	/** SBB's XML export of dossier 2755 Dienstverlening. */
-	static byte[] dienstverleningXml() {
+	public static byte[] dienstverleningXml() {
 		return bytes("/dossiers/sbb-xml/2755-dienstverlening.xml");
 	}
 
@@ -31,15 +33,15 @@ final class TestDossiers {
 	 * A small export in SBB's format whose additions per profiel use SBB's {@code aanvullend} list form, the older
 	 * forms, and mixes of them (see {@link TestberoepDossier} for every field it holds).
 	 */
-	static byte[] testberoepXml() {
+	public static byte[] testberoepXml() {
 		return bytes("/dossiers/sbb-xml-aanvullingen/testberoep.xml");
 	}
 
-	static Dossier ictEnMediabeheer() {
+	public static Dossier ictEnMediabeheer() {
 		return new DossierTextParser().parse(ictEnMediabeheerText(), "ICT- en mediabeheer").dossier();
 	}
 
-	static byte[] bytes(String resource) {
+	public static byte[] bytes(String resource) {
 		try (InputStream in = TestDossiers.class.getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalStateException("Missing test resource " + resource);

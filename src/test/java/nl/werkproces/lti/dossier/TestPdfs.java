@@ -20,7 +20,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * reference text starts one (a line starting with a space) or when a page is full, and a page
  * number at the bottom of every page, as SBB's PDFs have.
  */
-final class TestPdfs {
+public final class TestPdfs {
 
 	private static final float FONT_SIZE = 9;
 
@@ -35,11 +35,11 @@ final class TestPdfs {
 	private TestPdfs() {
 	}
 
-	static byte[] fromText(String text) {
+	public static byte[] fromText(String text) {
 		return fromText(text, null);
 	}
 
-	static byte[] fromText(String text, String ownerAndUserPassword) {
+	public static byte[] fromText(String text, String ownerAndUserPassword) {
 		try (PDDocument document = new PDDocument()) {
 			PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 			List<List<String>> pages = pages(text.replace("\r\n", "\n").split("\n", -1));
@@ -68,7 +68,7 @@ final class TestPdfs {
 	}
 
 	/** A PDF of one page without any text, like a scan without OCR. */
-	static byte[] blankPage() {
+	public static byte[] blankPage() {
 		try (PDDocument document = new PDDocument()) {
 			document.addPage(new PDPage(PDRectangle.A4));
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -117,7 +117,7 @@ final class TestPdfs {
 	}
 
 	/** The line with every character the font cannot encode (WinAnsi) replaced. */
-	static String encodable(PDType1Font font, String line) {
+	public static String encodable(PDType1Font font, String line) {
 		StringBuilder result = new StringBuilder();
 		line.codePoints().forEach((codePoint) -> {
 			String character = Character.toString(codePoint);

@@ -8,16 +8,16 @@ import java.util.Map;
  * Every field of {@code dossiers/sbb-xml-aanvullingen/testberoep.xml} as the import must read it, written out by
  * hand from the XML (not from the parser's output).
  */
-final class TestberoepDossier {
+public final class TestberoepDossier {
 
-	static final String BEHEERDER = "Beheerder";
+	public static final String BEHEERDER = "Beheerder";
 
-	static final String NETWERKBEHEERDER = "Netwerkbeheerder";
+	public static final String NETWERKBEHEERDER = "Netwerkbeheerder";
 
-	static final String MEDIABEHEERDER = "Mediabeheerder";
+	public static final String MEDIABEHEERDER = "Mediabeheerder";
 
 	/** The irrelevant parts the export holds, which the import lists instead of reading. */
-	static final List<String> IGNORED = List.of("sbb/domeinen", "sbb/dossiers/dossier/voorblad",
+	public static final List<String> IGNORED = List.of("sbb/domeinen", "sbb/dossiers/dossier/voorblad",
 			"sbb/dossiers/dossier/verantwoordingsinformatie",
 			"sbb/dossiers/dossier/basis/basistaken/generieke_onderdelen",
 			"sbb/dossiers/dossier/profielen/profiel/omschrijving");
@@ -25,7 +25,7 @@ final class TestberoepDossier {
 	private TestberoepDossier() {
 	}
 
-	static Dossier expected(String sourceSha256) {
+	public static Dossier expected(String sourceSha256) {
 		return new Dossier(
 				new DossierIdentity("Testberoep", "25999", "2", LocalDate.of(2026, 8, 1), sourceSha256),
 				SourceKind.XML, List.of(beheerder(), profiel("P2", NETWERKBEHEERDER, 3, "25992"),
