@@ -4,7 +4,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import nl.werkproces.lti.activity.Activities;
 import nl.werkproces.lti.dossier.CatalogWerkproces;
 import nl.werkproces.lti.dossier.DossierCatalog;
+import nl.werkproces.lti.dossier.TextBlock;
 import nl.werkproces.lti.delivery.Grade;
 import nl.werkproces.lti.delivery.GradeOutbox;
 import nl.werkproces.lti.delivery.GradeTarget;
@@ -89,16 +92,21 @@ class StudentFlowTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("B1-K2-W2")
 			.contains(HtmlUtils.htmlEscape(chosen.werkproces().titel(), "UTF-8"))
-			.contains(HtmlUtils.htmlEscape(chosen.werkproces().omschrijving(), "UTF-8"))
-			.contains(HtmlUtils.htmlEscape(chosen.werkproces().resultaat(), "UTF-8"))
 			.contains("15 januari 2027 om 00:00")
 			.contains("Lever ook je testplan in als pdf.")
 			.contains("Nog niet ingeleverd.")
 			.contains("id=\"rubric\"")
 			.contains("kritisch")
 			.doesNotContain("http://", "https://cdn");
-		if (!chosen.aanvulling().resultaat().isEmpty()) {
-			assertThat(page.body()).contains(HtmlUtils.htmlEscape(chosen.aanvulling().resultaat(), "UTF-8"));
+		// paragraphs and lists of the dossier's text fields as paragraphs and lists (B1-K2-W2's omschrijving has 3)
+		assertThat(chosen.werkproces().omschrijvingBlocks()).hasSize(3);
+		List<TextBlock> texts = new ArrayList<>(chosen.werkproces().omschrijvingBlocks());
+		texts.addAll(chosen.werkproces().resultaatBlocks());
+		texts.addAll(chosen.aanvulling().omschrijvingBlocks());
+		texts.addAll(chosen.aanvulling().resultaatBlocks());
+		for (TextBlock block : texts) {
+			assertThat(block.kind()).isEqualTo(TextBlock.Kind.PARAGRAPH);
+			assertThat(page.body()).contains("<p>" + HtmlUtils.htmlEscape(block.lines().get(0), "UTF-8") + "</p>");
 		}
 		for (var criterion : this.fixture.rubric().criteria()) {
 			assertThat(page.body()).contains(HtmlUtils.htmlEscape(criterion.text(), "UTF-8"));

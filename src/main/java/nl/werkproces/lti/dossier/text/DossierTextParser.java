@@ -70,7 +70,8 @@ public final class DossierTextParser {
 		DocumentParts parts = DocumentParts.split(PageArtefactFilter.clean(lines));
 		Overview overview = Overview.parse(parts.overview());
 		ProfielRegister profielen = ProfielRegister.of(overview, Profieldeel.parse(parts.profieldeel()), warnings::add);
-		Drafts drafts = new Drafts();
+		int lineWidth = parts.descriptions().stream().mapToInt(String::length).max().orElse(0);
+		Drafts drafts = new Drafts(lineWidth);
 		new DescriptionParser(drafts, profielen, warnings::add).parse(parts.descriptions());
 		Map<String, String> listedUnder = addOverview(drafts, overview);
 		requireWerkprocessen(drafts, lines);

@@ -10,8 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import nl.werkproces.lti.dossier.text.ClassifiedLine.Kind;
-
 /**
  * A kerntaak or werkproces while its text is read: the title and the raw lines of each section,
  * for the basisdeel ({@code profielNaam} {@code null}) and per profiel.
@@ -24,10 +22,17 @@ abstract class Draft {
 
 	private final Map<Slot, List<ClassifiedLine>> slots = new LinkedHashMap<>();
 
+	private final int lineWidth;
+
 	private int skippedLines;
 
-	Draft(String code) {
+	/**
+	 * @param code the kerntaak's or werkproces's code
+	 * @param lineWidth the length of the dossier text's longest line ({@link ParagraphAssembler})
+	 */
+	Draft(String code, int lineWidth) {
 		this.code = code;
+		this.lineWidth = lineWidth;
 	}
 
 	/** Where a line belongs: a section, for the basisdeel or for one profiel. */
@@ -79,11 +84,13 @@ abstract class Draft {
 		return namen;
 	}
 
-	String paragraph(Section section, String profielNaam) {
-		return LineJoiner.join(lines(section, profielNaam).stream()
-			.filter((line) -> line.kind() != Kind.BLANK)
-			.map(ClassifiedLine::text)
-			.toList());
+	/** The running text of a section, paragraphs and lists kept ({@link ParagraphAssembler}). */
+	String text(Section section, String profielNaam) {
+		return ParagraphAssembler.assemble(lines(section, profielNaam), this.lineWidth);
+	}
+
+	int lineWidth() {
+		return this.lineWidth;
 	}
 
 	List<String> bullets(Section section, String profielNaam, Consumer<String> warnings) {

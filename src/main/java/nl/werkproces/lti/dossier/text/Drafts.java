@@ -14,8 +14,15 @@ final class Drafts {
 
 	private final Map<String, KerntaakDraft> kerntaken = new LinkedHashMap<>();
 
+	private final int lineWidth;
+
+	/** @param lineWidth the length of the dossier text's longest line ({@link ParagraphAssembler}) */
+	Drafts(int lineWidth) {
+		this.lineWidth = lineWidth;
+	}
+
 	KerntaakDraft kerntaak(String code) {
-		return this.kerntaken.computeIfAbsent(code, KerntaakDraft::new);
+		return this.kerntaken.computeIfAbsent(code, (key) -> new KerntaakDraft(key, this.lineWidth));
 	}
 
 	WerkprocesDraft werkproces(String code) {

@@ -16,12 +16,12 @@ final class KerntaakDraft extends Draft {
 
 	private final Map<String, WerkprocesDraft> werkprocessen = new LinkedHashMap<>();
 
-	KerntaakDraft(String code) {
-		super(code);
+	KerntaakDraft(String code, int lineWidth) {
+		super(code, lineWidth);
 	}
 
 	WerkprocesDraft werkproces(String code) {
-		return this.werkprocessen.computeIfAbsent(code, WerkprocesDraft::new);
+		return this.werkprocessen.computeIfAbsent(code, (key) -> new WerkprocesDraft(key, lineWidth()));
 	}
 
 	Collection<WerkprocesDraft> werkprocessen() {
@@ -32,14 +32,14 @@ final class KerntaakDraft extends Draft {
 		warnAboutSkippedLines(warnings);
 		Map<String, KerntaakAanvulling> aanvullingen = new LinkedHashMap<>();
 		for (String profiel : aanvullendeProfielen()) {
-			KerntaakAanvulling aanvulling = new KerntaakAanvulling(paragraph(Section.COMPLEXITEIT, profiel),
-					paragraph(Section.VERANTWOORDELIJKHEID, profiel), bullets(Section.VAKKENNIS, profiel, warnings));
+			KerntaakAanvulling aanvulling = new KerntaakAanvulling(text(Section.COMPLEXITEIT, profiel),
+					text(Section.VERANTWOORDELIJKHEID, profiel), bullets(Section.VAKKENNIS, profiel, warnings));
 			if (!aanvulling.isEmpty()) {
 				aanvullingen.put(profiel, aanvulling);
 			}
 		}
-		return new Kerntaak(code(), titel(), paragraph(Section.COMPLEXITEIT, null),
-				paragraph(Section.VERANTWOORDELIJKHEID, null), bullets(Section.VAKKENNIS, null, warnings), aanvullingen,
+		return new Kerntaak(code(), titel(), text(Section.COMPLEXITEIT, null),
+				text(Section.VERANTWOORDELIJKHEID, null), bullets(Section.VAKKENNIS, null, warnings), aanvullingen,
 				this.werkprocessen.values()
 					.stream()
 					.sorted((a, b) -> Codes.ORDER.compare(a.code(), b.code()))

@@ -13,8 +13,8 @@ import nl.werkproces.lti.dossier.Werkproces;
  */
 final class WerkprocesDraft extends Draft {
 
-	WerkprocesDraft(String code) {
-		super(code);
+	WerkprocesDraft(String code, int lineWidth) {
+		super(code, lineWidth);
 	}
 
 	Werkproces build(Consumer<String> warnings) {
@@ -32,15 +32,15 @@ final class WerkprocesDraft extends Draft {
 		}
 		Map<String, ProfielAanvulling> aanvullingen = new LinkedHashMap<>();
 		for (String profiel : aanvullendeProfielen()) {
-			ProfielAanvulling aanvulling = new ProfielAanvulling(paragraph(Section.OMSCHRIJVING, profiel),
-					paragraph(Section.RESULTAAT, profiel), bullets(Section.GEDRAG, profiel, warnings),
+			ProfielAanvulling aanvulling = new ProfielAanvulling(text(Section.OMSCHRIJVING, profiel),
+					text(Section.RESULTAAT, profiel), bullets(Section.GEDRAG, profiel, warnings),
 					competenties(profiel, warnings));
 			if (!aanvulling.isEmpty()) {
 				aanvullingen.put(profiel, aanvulling);
 			}
 		}
-		return new Werkproces(code(), titel(), paragraph(Section.OMSCHRIJVING, null),
-				paragraph(Section.RESULTAAT, null), gedrag, competenties, aanvullingen);
+		return new Werkproces(code(), titel(), text(Section.OMSCHRIJVING, null),
+				text(Section.RESULTAAT, null), gedrag, competenties, aanvullingen);
 	}
 
 }

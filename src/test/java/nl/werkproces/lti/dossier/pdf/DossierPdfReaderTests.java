@@ -20,6 +20,7 @@ import nl.werkproces.lti.dossier.TestDossiers;
 import nl.werkproces.lti.dossier.TestPdfs;
 import nl.werkproces.lti.dossier.Werkproces;
 import nl.werkproces.lti.dossier.text.DossierTextParserTests;
+import nl.werkproces.lti.dossier.text.DossierTextStructureTests;
 
 import static nl.werkproces.lti.dossier.TestDossiers.ICT_BEHEERDER;
 import static nl.werkproces.lti.dossier.TestDossiers.NETWERK;
@@ -77,6 +78,16 @@ class DossierPdfReaderTests {
 		assertThat(dossier.werkproces("B1-K2-W2").orElseThrow().gedrag()).last()
 			.isEqualTo("bespreekt waar nodig de afwijkingen in de uitvoering ten opzichte van de vooraf gedefinieerde "
 					+ "planning met zijn opdrachtgever en rapporteert de resultaten volledig en correct.");
+	}
+
+	@Test
+	void keepsListsAndParagraphsOfRunningTextLikeTheTextParser() {
+		DossierImport structured = new DossierPdfReader()
+			.read(TestPdfs.fromText(DossierTextStructureTests.structuredReferenceText()), "ICT- en mediabeheer");
+
+		assertThat(structured.dossier().werkproces("B1-K1-W3").orElseThrow().omschrijvingBlocks())
+			.isEqualTo(DossierTextStructureTests.STRUCTURED_BLOCKS);
+		assertThat(imported.dossier().werkproces("B1-K1-W4").orElseThrow().resultaatBlocks()).hasSize(3);
 	}
 
 	@Test

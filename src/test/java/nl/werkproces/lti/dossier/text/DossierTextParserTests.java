@@ -20,6 +20,7 @@ import nl.werkproces.lti.dossier.ProfielAanvulling;
 import nl.werkproces.lti.dossier.SourceDigest;
 import nl.werkproces.lti.dossier.SourceKind;
 import nl.werkproces.lti.dossier.TestDossiers;
+import nl.werkproces.lti.dossier.TextBlock;
 import nl.werkproces.lti.dossier.Werkproces;
 
 import static nl.werkproces.lti.dossier.TestDossiers.ICT_BEHEERDER;
@@ -240,24 +241,40 @@ public class DossierTextParserTests {
 	public static List<String> allTexts(Dossier dossier) {
 		List<String> texts = new ArrayList<>();
 		for (Kerntaak kerntaak : dossier.allKerntaken()) {
-			texts.addAll(List.of(kerntaak.titel(), kerntaak.complexiteit(), kerntaak.verantwoordelijkheidEnZelfstandigheid()));
+			texts.add(kerntaak.titel());
+			texts.addAll(blockLines(kerntaak.complexiteit(), kerntaak.verantwoordelijkheidEnZelfstandigheid()));
 			texts.addAll(kerntaak.vakkennisEnVaardigheden());
 			kerntaak.aanvullingen().values().forEach((aanvulling) -> {
-				texts.addAll(List.of(aanvulling.complexiteit(), aanvulling.verantwoordelijkheidEnZelfstandigheid()));
+				texts.addAll(blockLines(aanvulling.complexiteit(), aanvulling.verantwoordelijkheidEnZelfstandigheid()));
 				texts.addAll(aanvulling.vakkennisEnVaardigheden());
 			});
 			for (Werkproces werkproces : kerntaak.werkprocessen()) {
-				texts.addAll(List.of(werkproces.titel(), werkproces.omschrijving(), werkproces.resultaat()));
+				texts.add(werkproces.titel());
+				texts.addAll(blockLines(werkproces.omschrijving(), werkproces.resultaat()));
 				texts.addAll(werkproces.gedrag());
 				texts.addAll(werkproces.competenties());
 				werkproces.aanvullingen().values().forEach((aanvulling) -> {
-					texts.addAll(List.of(aanvulling.omschrijving(), aanvulling.resultaat()));
+					texts.addAll(blockLines(aanvulling.omschrijving(), aanvulling.resultaat()));
 					texts.addAll(aanvulling.gedrag());
 					texts.addAll(aanvulling.competenties());
 				});
 			}
 		}
 		return texts.stream().filter((text) -> !text.isEmpty()).toList();
+	}
+
+
+	/** The lines of the paragraphs and list items of stored text fields (an empty field counts as one empty text). */
+	private static List<String> blockLines(String... fields) {
+		List<String> lines = new ArrayList<>();
+		for (String field : fields) {
+			List<TextBlock> blocks = TextBlock.parse(field);
+			if (blocks.isEmpty()) {
+				lines.add(field);
+			}
+			blocks.forEach((block) -> lines.addAll(block.lines()));
+		}
+		return lines;
 	}
 
 }
