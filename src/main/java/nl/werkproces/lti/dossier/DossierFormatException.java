@@ -75,6 +75,12 @@ public class DossierFormatException extends RuntimeException {
 		/** The XML holds an element (or text) the reader does not understand; importing it would lose content. */
 		XML_UNKNOWN_ELEMENT,
 
+		/** An element the reader reads has an attribute it does not understand; importing it could lose content. */
+		XML_UNKNOWN_ATTRIBUTE,
+
+		/** The XML export holds more than one kwalificatiedossier; each must be imported as a file of its own. */
+		SEVERAL_DOSSIERS,
+
 		/** The XML refers to a profiel, competentie or kennis-of-vaardigheid it does not define. */
 		XML_UNKNOWN_REFERENCE,
 

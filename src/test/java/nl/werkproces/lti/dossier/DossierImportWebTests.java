@@ -124,6 +124,33 @@ class DossierImportWebTests {
 	}
 
 	@Test
+	void xmlWithAnUnknownAttributeOrSeveralDossiersIsRefusedAndNothingIsStored() throws Exception {
+		int before = dossierRows();
+		String testberoep = new String(TestDossiers.testberoepXml(), StandardCharsets.UTF_8);
+		MockMultipartFile attribute = new MockMultipartFile("file", "attribuut.xml", "text/xml",
+				testberoep.replace("<dossier nr=\"9001\"", "<dossier examenvorm=\"praktijk\" nr=\"9001\"")
+					.getBytes(StandardCharsets.UTF_8));
+		String dossier = testberoep.substring(testberoep.indexOf("<dossier "),
+				testberoep.indexOf("</dossier>") + "</dossier>".length());
+		MockMultipartFile several = new MockMultipartFile("file", "twee.xml", "text/xml",
+				testberoep.replace(dossier, dossier + dossier.replace("nr=\"9001\" titel=\"Testberoep\"",
+						"nr=\"9002\" titel=\"Tweede beroep\"")).getBytes(StandardCharsets.UTF_8));
+
+		this.mvc.perform(multipart("/api/admin/dossiers").file(attribute).with(csrf()).with(admin()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.reason").value("XML_UNKNOWN_ATTRIBUTE"))
+			.andExpect(jsonPath("$.path").value("/sbb/dossiers/dossier/@examenvorm"));
+		this.mvc.perform(multipart("/api/admin/dossiers").file(several).with(csrf()).with(admin()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.reason").value("SEVERAL_DOSSIERS"))
+			.andExpect(jsonPath("$.detail", containsString("2 kwalificatiedossiers (\"Testberoep\", \"Tweede beroep\")")));
+		this.mvc.perform(multipart("/admin/dossiers/import").file(several).with(csrf()).with(admin()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("SEVERAL_DOSSIERS")));
+		assertThat(dossierRows()).isEqualTo(before);
+	}
+
+	@Test
 	void xmlWithAnUnknownElementIsRefusedNamingItsPlaceOnThePageAndInTheApi() throws Exception {
 		int before = dossierRows();
 		String xml = new String(TestDossiers.testberoepXml(), StandardCharsets.UTF_8).replace("<basiswerkprocessen>",

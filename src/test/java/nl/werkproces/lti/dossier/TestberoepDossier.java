@@ -16,11 +16,20 @@ public final class TestberoepDossier {
 
 	public static final String MEDIABEHEERDER = "Mediabeheerder";
 
-	/** The irrelevant parts the export holds, which the import lists instead of reading. */
-	public static final List<String> IGNORED = List.of("sbb/domeinen", "sbb/dossiers/dossier/voorblad",
-			"sbb/dossiers/dossier/verantwoordingsinformatie",
-			"sbb/dossiers/dossier/basis/basistaken/generieke_onderdelen",
-			"sbb/dossiers/dossier/profielen/profiel/omschrijving");
+	private static final String KERNTAAK = "sbb/dossiers/dossier/basis/basistaken/basiskerntaken/kerntaak";
+
+	private static final String PROFIEL = "sbb/dossiers/dossier/profielen/profiel";
+
+	/** The irrelevant parts and attributes the export holds, which the import lists instead of reading. */
+	public static final List<String> IGNORED = List.of("sbb/domeinen", "sbb/competenties/competentie/@code",
+			"sbb/dossiers/dossier/@status", "sbb/dossiers/dossier/voorblad",
+			"sbb/dossiers/dossier/verantwoordingsinformatie", "sbb/dossiers/dossier/basis/@titel",
+			"sbb/dossiers/dossier/basis/basistaken/@titel",
+			"sbb/dossiers/dossier/basis/basistaken/generieke_onderdelen", KERNTAAK + "/@nr",
+			KERNTAAK + "/basiswerkprocessen/werkproces/@nr", "sbb/dossiers/dossier/profielen/@titel",
+			PROFIEL + "/omschrijving", PROFIEL + "/creboinformatie/crebo/@Geldig_vanaf",
+			PROFIEL + "/profielkerntaken/kerntaak/@nr",
+			PROFIEL + "/profielkerntaken/kerntaak/profielwerkprocessen/werkproces/@nr");
 
 	private TestberoepDossier() {
 	}

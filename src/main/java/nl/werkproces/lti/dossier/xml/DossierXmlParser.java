@@ -2,7 +2,6 @@ package nl.werkproces.lti.dossier.xml;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.w3c.dom.Document;
@@ -23,26 +22,30 @@ import nl.werkproces.lti.dossier.DossierImport;
 public final class DossierXmlParser {
 
 	/**
-	 * Reads the first dossier of an export; a warning names any further dossiers.
+	 * Reads the dossier of an export. An export with several dossiers is refused, naming them: each dossier is a
+	 * version of its own in the catalog, identified by the SHA-256 of its source, so each must come in a file of its
+	 * own (SBB's site exports one dossier per file).
 	 * @param xml the XML's bytes
 	 * @return the dossier and warnings
-	 * @throws DossierFormatException if the XML is not well-formed, declares a DOCTYPE, or holds no
-	 * dossier with kerntaken
+	 * @throws DossierFormatException if the XML is not well-formed, declares a DOCTYPE, holds no dossier with
+	 * kerntaken, or holds more than one ({@link Reason#SEVERAL_DOSSIERS})
 	 */
 	public DossierImport read(byte[] xml) {
 		List<DossierImport> imports = readAll(xml);
-		DossierImport first = imports.get(0);
 		if (imports.size() == 1) {
-			return first;
+			return imports.get(0);
 		}
-		List<String> warnings = new ArrayList<>(first.warnings());
-		warnings.add("Het bestand bevat " + imports.size() + " dossiers; alleen het eerste (" + first.dossier().titel()
-				+ ") is ingelezen.");
-		return new DossierImport(first.dossier(), warnings, first.ignored());
+		List<String> titels = imports.stream().map((imported) -> "\"" + imported.dossier().titel() + "\"").toList();
+		throw new DossierFormatException(Reason.SEVERAL_DOSSIERS,
+				"Het bestand bevat " + imports.size() + " kwalificatiedossiers (" + String.join(", ", titels)
+						+ "); er is niets ingelezen. Exporteer elk dossier als eigen bestand en importeer ze één voor één.",
+				"The file holds " + imports.size() + " dossiers (" + String.join(", ", titels)
+						+ "); nothing imported. Import each dossier as a file of its own.",
+				"/sbb/dossiers");
 	}
 
 	/**
-	 * Reads the first dossier of an export from a stream (read fully, not closed).
+	 * Reads the dossier of an export from a stream (read fully, not closed).
 	 * @param xml the XML
 	 * @return the dossier and warnings
 	 * @throws IOException if the stream cannot be read

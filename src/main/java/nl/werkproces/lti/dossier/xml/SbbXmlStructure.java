@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 import nl.werkproces.lti.dossier.DossierFormatException.Reason;
@@ -18,8 +19,12 @@ import nl.werkproces.lti.dossier.DossierFormatException;
  * The elements of SBB's XML export that {@link DossierXmlParser} reads, and those it knows to be irrelevant for the
  * catalog and rubrics (cover page, introduction, typering, verantwoordingsinformatie, …). Any other element, a
  * repeated element the reader takes only once, or text where the reader expects none refuses the import
- * ({@link Reason#XML_UNKNOWN_ELEMENT}, naming the place), so that no content is lost silently. The contents of
- * "…perprofiel" elements are checked by {@link XmlPerProfiel}, which reads them.
+ * ({@link Reason#XML_UNKNOWN_ELEMENT}, naming the place), so that no content is lost silently. Likewise every
+ * attribute of an element that is read must be one the reader reads or one known to be irrelevant (SBB's internal
+ * numbers, instroom dates, status, …: listed in the report as {@code …/@name}); any other refuses the import
+ * ({@link Reason#XML_UNKNOWN_ATTRIBUTE}). Namespace declarations and {@code xsi:} attributes are irrelevant. The
+ * elements inside "…perprofiel" elements are checked by {@link XmlPerProfiel}, which reads them; their attributes
+ * here.
  */
 final class SbbXmlStructure {
 
@@ -80,6 +85,37 @@ final class SbbXmlStructure {
 					Map.of("competentie", LEAF, "werkprocescompetentiesperprofiel", PER_PROFIEL), "competentie"),
 			rule(LEAF, Map.of()), textRule(TEXT, Map.of()));
 
+	/** The attributes of an element: those the reader reads, and those known to be irrelevant. */
+	private record Attributes(Set<String> read, Set<String> irrelevant) {
+	}
+
+	private static final Set<String> CREBO_FACTS = Set.of("Datum_einde_instroom", "Datum_einde_opleiding", "ministerie",
+			"prijsfactor");
+
+	/** By element name; an element without an entry has no attributes. */
+	private static final Map<String, Attributes> ATTRIBUTES = Map.ofEntries(
+			attributes("competentie", Set.of("nr", "titel", "referentie"), Set.of("code")),
+			attributes("dossier", Set.of("titel", "nr", "versie"),
+					Set.of("status", "positief_advies_toetsingskamer", "referentiedomein", "referentievorigeversie",
+							"wettelijkeberoepsvereisten")),
+			attributes("dossiercrebo", Set.of("Geldig_vanaf"), CREBO_FACTS),
+			attributes("crebo", Set.of(), union(CREBO_FACTS, Set.of("Geldig_vanaf"))),
+			attributes("kennisofvaardigheid", Set.of("nr", "titel", "referentie"), Set.of()),
+			attributes("categorie", Set.of("nr", "titel", "referentie"), Set.of()),
+			attributes("profiel", Set.of("titel", "hoofdstuk", "niveau", "nr"), Set.of("beroepsgroep", "referentie")),
+			attributes("kerntaak", Set.of("titel", "hoofdstuk"), Set.of("nr")),
+			attributes("werkproces", Set.of("titel", "hoofdstuk"), Set.of("nr")),
+			attributes("vakkennisenvaardigheden", Set.of("referentie"), Set.of()),
+			// headings of lists ("Basisdeel", "Profielen", …)
+			heading("competenties"), heading("dossiers"), heading("dossiercrebos"), heading("kennisenvaardigheden"),
+			heading("categoriekennisenvaardigheden"), heading("basis"), heading("basistaken"),
+			heading("basiskerntaken"), heading("profielkerntaken"), heading("profielen"), heading("creboinformatie"),
+			heading("basiswerkprocessen"), heading("profielwerkprocessen"),
+			heading("vakkennisenvaardigheden_met_categorie"));
+
+	/** Inside "…perprofiel": how an addition names its profiel ({@link XmlPerProfiel}). */
+	private static final Attributes PROFIEL_REFERENCE = new Attributes(XmlPerProfiel.PROFIEL_ATTRIBUTES, Set.of());
+
 	private SbbXmlStructure() {
 	}
 
@@ -100,6 +136,7 @@ final class SbbXmlStructure {
 			Element element = elements.pop();
 			Rule rule = RULES.get(roles.pop());
 			checkText(element, rule);
+			checkAttributes(element, ATTRIBUTES.get(element.getTagName()), ignored);
 			Set<String> seen = new HashSet<>();
 			Deque<Element> next = new ArrayDeque<>();
 			Deque<String> nextRoles = new ArrayDeque<>();
@@ -115,7 +152,10 @@ final class SbbXmlStructure {
 				if (IGNORED.equals(role)) {
 					ignored.add(XmlElements.path(child).replaceAll("\\[\\d+]", "").substring(1));
 				}
-				else if (!PER_PROFIEL.equals(role)) {
+				else if (PER_PROFIEL.equals(role)) {
+					checkPerProfielAttributes(child, ignored);
+				}
+				else {
 					next.push(child);
 					nextRoles.push(role);
 				}
@@ -126,6 +166,53 @@ final class SbbXmlStructure {
 			}
 		}
 		return List.copyOf(ignored);
+	}
+
+	/**
+	 * Attributes inside a "…perprofiel" element: a part's own profiel reference (on a child of the element, or on the
+	 * {@code profiel} of an {@code aanvullend}), and those of the references the parts hold.
+	 */
+	private static void checkPerProfielAttributes(Element perProfiel, Set<String> ignored) {
+		checkAttributes(perProfiel, null, ignored);
+		Deque<Element> elements = new ArrayDeque<>(XmlElements.children(perProfiel));
+		while (!elements.isEmpty()) {
+			Element element = elements.pop();
+			Node parent = element.getParentNode();
+			boolean namesProfiel = parent == perProfiel
+					|| ("profiel".equals(element.getTagName()) && parent instanceof Element aanvullend
+							&& "aanvullend".equals(aanvullend.getTagName()));
+			boolean aanvullend = "aanvullend".equals(element.getTagName()) && parent == perProfiel;
+			checkAttributes(element,
+					aanvullend ? null : namesProfiel ? PROFIEL_REFERENCE : ATTRIBUTES.get(element.getTagName()),
+					ignored);
+			XmlElements.children(element).forEach(elements::push);
+		}
+	}
+
+	private static void checkAttributes(Element element, Attributes known, Set<String> ignored) {
+		NamedNodeMap attributes = element.getAttributes();
+		for (int i = 0; i < attributes.getLength(); i++) {
+			String name = attributes.item(i).getNodeName();
+			boolean read = known != null && known.read().contains(name);
+			if (read) {
+				continue;
+			}
+			if ((known != null && known.irrelevant().contains(name)) || isNamespaceOrSchema(name)) {
+				ignored.add(XmlElements.path(element).replaceAll("\\[\\d+]", "").substring(1) + "/@" + name);
+				continue;
+			}
+			String path = XmlElements.path(element) + "/@" + name;
+			throw new DossierFormatException(Reason.XML_UNKNOWN_ATTRIBUTE,
+					"Het XML-bestand bevat het onbekende attribuut " + name + " op <" + element.getTagName() + "> ("
+							+ path + "); het dossier is geweigerd zodat er geen inhoud verloren gaat.",
+					"Unknown attribute " + name + " on <" + element.getTagName() + "> at " + path
+							+ "; refused so that no content is lost.",
+					path);
+		}
+	}
+
+	private static boolean isNamespaceOrSchema(String name) {
+		return name.equals("xmlns") || name.startsWith("xmlns:") || name.startsWith("xsi:");
 	}
 
 	private static void checkText(Element element, Rule rule) {
@@ -160,6 +247,20 @@ final class SbbXmlStructure {
 				"Het element <" + element.getTagName() + "> komt meer dan eens voor (" + path
 						+ "), maar wordt maar eens ingelezen; het dossier is geweigerd.",
 				"Element <" + element.getTagName() + "> is repeated at " + path + " but read once; refused.", path);
+	}
+
+	private static Map.Entry<String, Attributes> attributes(String element, Set<String> read, Set<String> irrelevant) {
+		return Map.entry(element, new Attributes(read, irrelevant));
+	}
+
+	private static Map.Entry<String, Attributes> heading(String element) {
+		return attributes(element, Set.of(), Set.of("titel"));
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		Set<String> all = new HashSet<>(a);
+		all.addAll(b);
+		return Set.copyOf(all);
 	}
 
 	private static Map.Entry<String, Rule> rule(String role, Map<String, String> children, String... repeatable) {

@@ -31,7 +31,10 @@ import nl.werkproces.lti.dossier.text.LineClassifier;
  */
 final class XmlPerProfiel {
 
-	private static final String[] PROFIEL_ATTRIBUTES = { "profiel", "profielreferentie", "referentie" };
+	/** The attributes by which an addition names its profiel, in the order they are tried. */
+	static final List<String> PROFIEL_ATTRIBUTE_ORDER = List.of("profiel", "profielreferentie", "referentie");
+
+	static final Set<String> PROFIEL_ATTRIBUTES = Set.copyOf(PROFIEL_ATTRIBUTE_ORDER);
 
 	private static final Map<String, String> CONTENT = Map.of("complexiteitperprofiel", "complexiteit",
 			"verantwoordelijkheidperprofiel", "verantwoordelijkheid", "vakkennisenvaardighedenperprofiel",
@@ -144,7 +147,7 @@ final class XmlPerProfiel {
 	}
 
 	private Optional<String> profielOf(Element element) {
-		for (String attribute : PROFIEL_ATTRIBUTES) {
+		for (String attribute : PROFIEL_ATTRIBUTE_ORDER) {
 			Optional<String> naam = this.references.profielNaam(XmlElements.attribute(element, attribute));
 			if (naam.isPresent()) {
 				return naam;

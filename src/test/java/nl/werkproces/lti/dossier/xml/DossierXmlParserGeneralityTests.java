@@ -235,18 +235,23 @@ class DossierXmlParserGeneralityTests {
 	}
 
 	@Test
-	void readsEveryDossierOfAnExport() {
+	void readsEveryDossierOfAnExportButImportsNoneOfSeveral() {
 		String dossiers = dossier("Eerste", basisKerntaak(werkproces("A", "1"))) + dossier("Tweede",
 				basisKerntaak(werkproces("B", "1") + werkproces("C", "2")));
 		byte[] xml = ("<sbb>" + COMPETENTIES + "<dossiers>" + dossiers + "</dossiers></sbb>").getBytes(StandardCharsets.UTF_8);
 
 		List<DossierImport> all = this.parser.readAll(xml);
-		DossierImport first = this.parser.read(xml);
 
 		assertThat(all).extracting((imported) -> imported.dossier().titel()).containsExactly("Eerste", "Tweede");
 		assertThat(all.get(1).dossier().allWerkprocessen()).hasSize(2);
-		assertThat(first.dossier().titel()).isEqualTo("Eerste");
-		assertThat(first.warnings()).contains("Het bestand bevat 2 dossiers; alleen het eerste (Eerste) is ingelezen.");
+		assertThatExceptionOfType(DossierFormatException.class).isThrownBy(() -> this.parser.read(xml))
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(Reason.SEVERAL_DOSSIERS);
+				assertThat(ex.path()).isEqualTo("/sbb/dossiers");
+				assertThat(ex.dutchMessage()).isEqualTo("Het bestand bevat 2 kwalificatiedossiers (\"Eerste\", "
+						+ "\"Tweede\"); er is niets ingelezen. Exporteer elk dossier als eigen bestand en importeer ze "
+						+ "\u00e9\u00e9n voor \u00e9\u00e9n.");
+			});
 	}
 
 	private static byte[] export(String basisKerntaken) {

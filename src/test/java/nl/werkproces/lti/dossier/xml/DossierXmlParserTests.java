@@ -126,12 +126,27 @@ class DossierXmlParserTests {
 	}
 
 	@Test
-	void listsTheSamplesIrrelevantPartsInsteadOfReadingThem() {
+	void listsTheSamplesIrrelevantPartsAndAttributesInsteadOfReadingThem() {
+		String kerntaak = "sbb/dossiers/dossier/basis/basistaken/basiskerntaken/kerntaak";
+		String profiel = "sbb/dossiers/dossier/profielen/profiel";
+		String crebo = "sbb/dossiers/dossier/dossiercrebos/dossiercrebo";
 		assertThat(imported.ignored()).containsExactlyInAnyOrder("sbb/domeinen", "sbb/sectorkamers",
+				"sbb/competenties/competentie/@code", "sbb/dossiers/dossier/@positief_advies_toetsingskamer",
+				"sbb/dossiers/dossier/@referentiedomein", "sbb/dossiers/dossier/@referentievorigeversie",
+				"sbb/dossiers/dossier/@status", "sbb/dossiers/dossier/@wettelijkeberoepsvereisten",
 				"sbb/dossiers/dossier/voorblad", "sbb/dossiers/dossier/inleiding",
-				"sbb/dossiers/dossier/verantwoordingsinformatie", "sbb/dossiers/dossier/basis/typeringberoepengroep",
-				"sbb/dossiers/dossier/basis/basistaken/generieke_onderdelen",
-				"sbb/dossiers/dossier/profielen/profiel/omschrijving");
+				"sbb/dossiers/dossier/verantwoordingsinformatie", crebo + "/@Datum_einde_instroom",
+				crebo + "/@Datum_einde_opleiding", crebo + "/@ministerie", crebo + "/@prijsfactor",
+				"sbb/dossiers/dossier/basis/@titel", "sbb/dossiers/dossier/basis/typeringberoepengroep",
+				"sbb/dossiers/dossier/basis/basistaken/@titel",
+				"sbb/dossiers/dossier/basis/basistaken/generieke_onderdelen", kerntaak + "/@nr",
+				kerntaak + "/basiswerkprocessen/werkproces/@nr", "sbb/dossiers/dossier/profielen/@titel",
+				profiel + "/@beroepsgroep", profiel + "/omschrijving",
+				profiel + "/creboinformatie/crebo/@Datum_einde_instroom",
+				profiel + "/creboinformatie/crebo/@Datum_einde_opleiding",
+				profiel + "/creboinformatie/crebo/@Geldig_vanaf", profiel + "/creboinformatie/crebo/@ministerie",
+				profiel + "/creboinformatie/crebo/@prijsfactor", profiel + "/profielkerntaken/kerntaak/@nr",
+				profiel + "/profielkerntaken/kerntaak/profielwerkprocessen/werkproces/@nr");
 	}
 
 	@Test

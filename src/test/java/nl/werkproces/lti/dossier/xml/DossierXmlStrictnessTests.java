@@ -77,6 +77,50 @@ class DossierXmlStrictnessTests {
 	}
 
 	@Test
+	void refusesAnUnknownAttributeOnAWerkprocesNamingElementAttributeAndPlace() {
+		DossierFormatException refusal = refusal("<werkproces nr=\"11\" titel=\"Installeert systemen\" hoofdstuk=\"1\">",
+				"<werkproces nr=\"11\" titel=\"Installeert systemen\" hoofdstuk=\"1\" subtitel=\"en netwerken\">");
+
+		assertThat(refusal.reason()).isEqualTo(Reason.XML_UNKNOWN_ATTRIBUTE);
+		assertThat(refusal.path()).isEqualTo(WERKPROCES_1 + "/@subtitel");
+		assertThat(refusal.dutchMessage()).isEqualTo("Het XML-bestand bevat het onbekende attribuut subtitel op "
+				+ "<werkproces> (" + WERKPROCES_1 + "/@subtitel); het dossier is geweigerd zodat er geen inhoud "
+				+ "verloren gaat.");
+		assertThat(refusal.getMessage()).isEqualTo("Unknown attribute subtitel on <werkproces> at " + WERKPROCES_1
+				+ "/@subtitel; refused so that no content is lost.");
+	}
+
+	@Test
+	void refusesAnUnknownAttributeOnATextFieldAndInsideAnAanvullend() {
+		DossierFormatException onText = refusal("<werkprocesgedrag><![CDATA[De beroepsbeoefenaar:",
+				"<werkprocesgedrag opmerking=\"concept\"><![CDATA[De beroepsbeoefenaar:");
+		DossierFormatException onAanvullend = refusal(
+				"<aanvullend><profiel referentie=\"4711\" /><complexiteit><![CDATA[De beheerder lost",
+				"<aanvullend><profiel referentie=\"4711\" /><complexiteit niveau=\"hoog\"><![CDATA[De beheerder lost");
+		DossierFormatException onProfielReference = refusal("<aanvullend><profiel referentie=\"4712\" /><complexiteit>",
+				"<aanvullend><profiel referentie=\"4712\" alleen=\"ja\" /><complexiteit>");
+
+		assertThat(onText.reason()).isEqualTo(Reason.XML_UNKNOWN_ATTRIBUTE);
+		assertThat(onText.path()).isEqualTo(WERKPROCES_1 + "/werkprocesgedrag/@opmerking");
+		assertThat(onAanvullend.reason()).isEqualTo(Reason.XML_UNKNOWN_ATTRIBUTE);
+		assertThat(onAanvullend.path()).isEqualTo("/sbb/dossiers/dossier/basis/basistaken/basiskerntaken/kerntaak"
+				+ "/complexiteit/complexiteitperprofiel/aanvullend[1]/complexiteit/@niveau");
+		assertThat(onProfielReference.path()).isEqualTo("/sbb/dossiers/dossier/basis/basistaken/basiskerntaken"
+				+ "/kerntaak/complexiteit/complexiteitperprofiel/aanvullend[2]/profiel/@alleen");
+	}
+
+	@Test
+	void listsTheKnownIrrelevantAttributesInTheReport() {
+		DossierImport imported = this.parser.read(TestDossiers.testberoepXml());
+
+		assertThat(imported.ignored()).contains("sbb/competenties/competentie/@code", "sbb/dossiers/dossier/@status",
+				"sbb/dossiers/dossier/basis/basistaken/basiskerntaken/kerntaak/@nr",
+				"sbb/dossiers/dossier/basis/basistaken/basiskerntaken/kerntaak/basiswerkprocessen/werkproces/@nr")
+			.doesNotContain("sbb/dossiers/dossier/@titel", "sbb/dossiers/dossier/@versie",
+					"sbb/dossiers/dossier/basis/basistaken/basiskerntaken/kerntaak/@hoofdstuk");
+	}
+
+	@Test
 	void anExportWithOnlyKnownElementsImportsAndListsTheIrrelevantOnes() {
 		DossierImport imported = this.parser.read(TestDossiers.testberoepXml());
 
