@@ -12,10 +12,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -86,6 +88,26 @@ class CatalogPageTests {
 					containsString("9 criteria, maximum 27 punten, cesuur 18"), containsString("kritisch"),
 					containsString("/beoordelingsformulier.pdf?profiel=Netwerk-%20en%20mediabeheerder"),
 					containsString("/rubric.case.json"), containsString("/rubric.json"))));
+	}
+
+	@Test
+	void paragraphsOfTheTextDossierAreParagraphsOnThePageAndBlocksInTheApi() throws Exception {
+		String second = "Tijdens, maar ook vooral na de installatiewerkzaamheden test hij de werking.";
+		this.mvc.perform(get("/catalog/dossiers/{id}/werkprocessen/B1-K2-W2", this.id).param("profiel", NETWERK))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(
+					containsString("<p>De beheerder voert de implementatie uit. Hij voert de geplande installatie- en "
+							+ "configuratiewerkzaamheden uit.</p>"),
+					containsString("<p>" + second + "</p>"),
+					containsString("<p>Hij richt een server in, integreert meerdere platforms in \u00e9\u00e9n netwerk "
+							+ "en maakt dataverbindingen tussen netwerkapparatuur, in een netwerk- of "
+							+ "mediaproductieomgeving.</p>"))));
+		this.mvc.perform(get("/api/catalog/dossiers/{id}/werkprocessen/B1-K2-W2", this.id))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.omschrijvingBlocks.length()").value(3))
+			.andExpect(jsonPath("$.omschrijvingBlocks[*].kind").value(contains("PARAGRAPH", "PARAGRAPH", "PARAGRAPH")))
+			.andExpect(jsonPath("$.omschrijvingBlocks[1].lines").value(contains(second)))
+			.andExpect(jsonPath("$.aanvullingen['" + NETWERK + "'].omschrijvingBlocks.length()").value(2));
 	}
 
 	@Test
