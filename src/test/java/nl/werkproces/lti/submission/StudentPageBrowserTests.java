@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 import nl.werkproces.lti.activity.Activities;
 import nl.werkproces.lti.dossier.DossierCatalog;
@@ -100,6 +101,11 @@ class StudentPageBrowserTests {
 		assertThat(browser.findElement(By.id("werkproces")).getText()).startsWith("B1-K2-W2");
 		assertThat(browser.findElement(By.id("due")).getText()).isEqualTo("15 januari 2027 om 00:00");
 		assertThat(browser.findElements(By.cssSelector("#rubric li.criterion"))).isNotEmpty();
+		// the omschrijving's three paragraphs as three paragraphs, not one joined string
+		assertThat(browser.findElements(By.cssSelector("#omschrijving > p"))).extracting(WebElement::getText)
+			.hasSize(3)
+			.element(1)
+			.isEqualTo("Tijdens, maar ook vooral na de installatiewerkzaamheden test hij de werking.");
 		assertThat(browser.findElement(By.id("status")).getText()).contains("Nog niet ingeleverd.");
 		Object overflow = ((JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
