@@ -4,7 +4,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import nl.werkproces.lti.dossier.TestDossiers;
+import nl.werkproces.lti.dossier.Werkproces;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class RubricDerivationTests {
 
@@ -50,6 +54,24 @@ class RubricDerivationTests {
 		assertThat(aanvullend.aanvullend()).isTrue();
 		assertThat(aanvullend.text()).startsWith("Correct en volledig ge\u00efnstalleerde netwerkcomponenten")
 			.endsWith("voldoet aan de voorschriften en gestelde eisen.");
+	}
+
+	@Test
+	void eachWrittenParagraphOfATextDossiersResultaatIsAProductCriterionOfItsOwn() {
+		Werkproces b1k1w4 = TestDossiers.ictEnMediabeheer().werkproces("B1-K1-W4").orElseThrow();
+		Rubric rubric = this.derivation.derive(new RubricSource(TestRubrics.WORKED_EXAMPLE_ORIGIN, b1k1w4.gedrag(),
+				b1k1w4.resultaat(), List.of(), "", b1k1w4.competenties()));
+
+		assertThat(rubric.criteria()).filteredOn((criterion) -> criterion.kind() == CriterionKind.PRODUCT)
+			.extracting(Criterion::key, Criterion::text)
+			.containsExactly(tuple("resultaat-1",
+					"Volgens procedures uitgevoerde standaardtestactiviteiten in een (al bestaande) testomgeving."),
+					tuple("resultaat-2", "Correct ge\u00efnterpreteerde testresultaten worden verwerkt in een testrapport "
+							+ "dat weergeeft in hoeverre het (onderdeel van het) informatiesysteem voldoet aan de "
+							+ "specificaties, inclusief advies over eventuele aanpassingen/verbeteringen en een mogelijke "
+							+ "implementatie."),
+					tuple("resultaat-3", "Een correct en volledig ge\u00efnformeerde opdrachtgever en ordelijk en "
+							+ "zorgvuldig (digitaal) gearchiveerde documentatie."));
 	}
 
 	@Test
