@@ -76,7 +76,7 @@ class DeliveryOutcomes {
 
 	private static LoggingEventBuilder line(Level level, String outcome, Platform platform, String reason) {
 		LoggingEventBuilder line = log.atLevel(level)
-			.addKeyValue("event", "lti.grade.delivery")
+			.addKeyValue("lti.event", "lti.grade.delivery")
 			.addKeyValue("outcome", outcome)
 			.addKeyValue("platform", issuer(platform));
 		return (reason != null) ? line.addKeyValue("reason", reason) : line;

@@ -67,7 +67,7 @@ class LaunchFailureHandler {
 		LaunchFailure failure = ex.failure();
 		String detail = ex.getMessage().substring(failure.name().length() + 2);
 		log.atWarn()
-			.addKeyValue("event", "lti.launch")
+			.addKeyValue("lti.event", "lti.launch")
 			.addKeyValue("outcome", "rejected")
 			.addKeyValue("reason", failure.name())
 			.log("Launch rejected [{}]: {}", failure.name(), detail);

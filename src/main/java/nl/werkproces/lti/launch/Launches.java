@@ -96,7 +96,7 @@ class Launches {
 		String deployment = token.string(nl.werkproces.lti.spec.LtiClaims.DEPLOYMENT_ID).orElse("?");
 		// the platform, never the user: no sub, name, e-mail or token
 		log.atInfo()
-			.addKeyValue("event", "lti.launch")
+			.addKeyValue("lti.event", "lti.launch")
 			.addKeyValue("outcome", "accepted")
 			.addKeyValue("platform", platform.issuer())
 			.addKeyValue("client_id", platform.clientId())

@@ -91,7 +91,7 @@ class HandIns {
 				.register(this.meters)
 				.increment();
 			log.atInfo()
-				.addKeyValue("event", "lti.handin")
+				.addKeyValue("lti.event", "lti.handin")
 				.addKeyValue("outcome", "refused")
 				.addKeyValue("reason", refusal.reason().name())
 				.addKeyValue("platform", platform)
@@ -145,7 +145,7 @@ class HandIns {
 			.record(bytes);
 		boolean late = activity.isLateAt(this.clock.instant());
 		log.atInfo()
-			.addKeyValue("event", "lti.handin")
+			.addKeyValue("lti.event", "lti.handin")
 			.addKeyValue("outcome", "accepted")
 			.addKeyValue("platform", platform)
 			.addKeyValue("files", files.size())
