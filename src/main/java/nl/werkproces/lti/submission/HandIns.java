@@ -90,12 +90,7 @@ class HandIns {
 				.tag("platform", platform)
 				.register(this.meters)
 				.increment();
-			log.atInfo()
-				.addKeyValue("lti.event", "lti.handin")
-				.addKeyValue("outcome", "refused")
-				.addKeyValue("reason", refusal.reason().name())
-				.addKeyValue("platform", platform)
-				.log("Hand-in for activity {} on platform {} refused [{}]", activity.id(), platform, refusal.reason());
+			// logged once, by StudentPage, which shows the refusal
 			throw refusal;
 		}
 	}
