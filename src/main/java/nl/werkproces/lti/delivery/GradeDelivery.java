@@ -46,8 +46,11 @@ class GradeDelivery {
 
 	private final Clock clock;
 
+	private final DeliveryOutcomes outcomes;
+
 	GradeDelivery(String workerId, GradeOutboxTable table, LineItemResolutions resolutions, AgsClient ags,
-			PlatformRegistrations platforms, GradeDeliveryProperties properties, Clock clock) {
+			PlatformRegistrations platforms, GradeDeliveryProperties properties, Clock clock, DeliveryOutcomes outcomes) {
+		this.outcomes = outcomes;
 		this.workerId = workerId;
 		this.table = table;
 		this.resolutions = resolutions;
@@ -62,6 +65,7 @@ class GradeDelivery {
 		if (platform == null) {
 			this.table.failed(entry.id(), this.workerId, DeliveryProblem.PLATFORM_GONE,
 					"the platform is no longer registered", this.clock.instant());
+			this.outcomes.failed(entry.id(), null, DeliveryProblem.PLATFORM_GONE, "the platform is no longer registered");
 			return;
 		}
 		if (!platform.enabled()) {
@@ -73,6 +77,7 @@ class GradeDelivery {
 			if (lineItemUrl == null) {
 				Instant now = this.clock.instant();
 				this.table.postpone(entry.id(), this.workerId, now.plus(LINE_ITEM_WAIT), now);
+				this.outcomes.postponed(entry.id(), platform);
 				return;
 			}
 			Score score = Score.of(entry.grade().userSub(), entry.grade().scoreGiven(), entry.grade().scoreMaximum(),
@@ -123,9 +128,7 @@ class GradeDelivery {
 		switch (result.outcome()) {
 			case DELIVERED, ALREADY_NEWER -> {
 				this.table.delivered(entry.id(), this.workerId, this.clock.instant());
-				log.info("Grade {} delivered to platform '{}'{}", entry.id(), platform.name(),
-						(result.outcome() == ScoreResult.Outcome.ALREADY_NEWER) ? " (the platform had a newer score)"
-								: "");
+				this.outcomes.delivered(entry.id(), platform, result.outcome() == ScoreResult.Outcome.ALREADY_NEWER);
 			}
 			case REJECTED -> fail(entry, platform, DeliveryProblem.GRADE_REFUSED,
 					"the platform refused the grade (HTTP " + result.status() + "): " + result.detail());
@@ -135,15 +138,14 @@ class GradeDelivery {
 
 	private void fail(OutboxEntry entry, Platform platform, DeliveryProblem problem, String reason) {
 		this.table.failed(entry.id(), this.workerId, problem, reason, this.clock.instant());
-		log.warn("Grade {} for platform '{}' failed [{}]: {}", entry.id(), platform.name(), problem, reason);
+		this.outcomes.failed(entry.id(), platform, problem, reason);
 	}
 
 	private void retryLater(OutboxEntry entry, Platform platform, DeliveryProblem problem, String reason) {
 		Instant now = this.clock.instant();
 		Instant next = now.plus(backoff(entry.attempts() + 1));
 		this.table.waiting(entry.id(), this.workerId, next, problem, reason, now);
-		log.warn("Grade {} for platform '{}' not delivered (attempt {}) [{}]: {}; next attempt at {}", entry.id(),
-				platform.name(), entry.attempts() + 1, problem, reason, next);
+		this.outcomes.retry(entry.id(), platform, entry.attempts() + 1, problem, reason, next);
 	}
 
 	/** initial · 2^(attempt-1), at most the maximum, then a random part of up to half of it taken off. */

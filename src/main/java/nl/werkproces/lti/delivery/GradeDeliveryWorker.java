@@ -69,11 +69,11 @@ public class GradeDeliveryWorker implements SmartLifecycle {
 	private volatile boolean running;
 
 	GradeDeliveryWorker(GradeOutboxTable table, LineItemResolutions resolutions, AgsClient ags,
-			PlatformRegistrations platforms, GradeDeliveryProperties properties, Clock clock) {
+			PlatformRegistrations platforms, GradeDeliveryProperties properties, Clock clock, DeliveryOutcomes outcomes) {
 		this.table = table;
 		this.properties = properties;
 		this.clock = clock;
-		this.delivery = new GradeDelivery(this.id, table, resolutions, ags, platforms, properties, clock);
+		this.delivery = new GradeDelivery(this.id, table, resolutions, ags, platforms, properties, clock, outcomes);
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(properties.concurrency(), properties.concurrency(), 60,
 				TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new CustomizableThreadFactory("grade-delivery-"));
 		executor.allowCoreThreadTimeOut(true);

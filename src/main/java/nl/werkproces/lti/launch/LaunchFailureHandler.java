@@ -66,7 +66,11 @@ class LaunchFailureHandler {
 	ModelAndView rejected(LaunchException ex, HttpServletRequest request, HttpServletResponse response) {
 		LaunchFailure failure = ex.failure();
 		String detail = ex.getMessage().substring(failure.name().length() + 2);
-		log.warn("Launch rejected [{}]: {}", failure.name(), detail);
+		log.atWarn()
+			.addKeyValue("lti.event", "lti.launch")
+			.addKeyValue("outcome", "rejected")
+			.addKeyValue("reason", failure.name())
+			.log("Launch rejected [{}]: {}", failure.name(), detail);
 		if (failure.status() != HttpStatus.TOO_MANY_REQUESTS) {
 			// a flood refused for its rate is not written down either
 			try {

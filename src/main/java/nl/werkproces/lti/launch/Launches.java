@@ -92,9 +92,18 @@ class Launches {
 		IdTokenRules.afterNonce().forEach((rule) -> rule.check(token, check));
 		String sessionId = this.sessions.start(token, platform);
 		String messageType = token.string(nl.werkproces.lti.spec.LtiClaims.MESSAGE_TYPE).orElseThrow();
-		this.meters.counter("lti.launch.accepted", "message_type", messageType).increment();
-		log.info("Launch accepted: platform {} (client {}), deployment {}, {}", platform.issuer(), platform.clientId(),
-				token.string(nl.werkproces.lti.spec.LtiClaims.DEPLOYMENT_ID).orElse("?"), messageType);
+		this.meters.counter("lti.launch.accepted", "message_type", messageType, "platform", platform.issuer()).increment();
+		String deployment = token.string(nl.werkproces.lti.spec.LtiClaims.DEPLOYMENT_ID).orElse("?");
+		// the platform, never the user: no sub, name, e-mail or token
+		log.atInfo()
+			.addKeyValue("lti.event", "lti.launch")
+			.addKeyValue("outcome", "accepted")
+			.addKeyValue("platform", platform.issuer())
+			.addKeyValue("client_id", platform.clientId())
+			.addKeyValue("deployment_id", deployment)
+			.addKeyValue("message_type", messageType)
+			.log("Launch accepted: platform {} (client {}), deployment {}, {}", platform.issuer(), platform.clientId(),
+					deployment, messageType);
 		return sessionId;
 	}
 

@@ -75,13 +75,19 @@ public class PlatformKeySets {
 	public Optional<RSAPublicKey> find(String jwksUri, String kid) {
 		CachedKeySet set = this.cache.get(jwksUri);
 		Instant now = this.clock.instant();
+		boolean cached = true;
 		if (set == null || set.expiresAt().isBefore(now)) {
 			set = refresh(jwksUri, set);
+			cached = false;
 		}
 		RSAPublicKey key = set.keys().get(kid);
 		if (key == null && set.fetchedAt().plus(this.properties.minRefreshInterval()).isBefore(now)) {
 			set = refresh(jwksUri, set);
 			key = set.keys().get(kid);
+			cached = false;
+		}
+		if (cached && key != null) {
+			this.meters.counter("lti.jwks.cache.hits", "host", hostOf(jwksUri)).increment();
 		}
 		return Optional.ofNullable(key);
 	}

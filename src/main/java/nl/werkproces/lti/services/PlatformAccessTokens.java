@@ -15,6 +15,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -76,7 +77,10 @@ public class PlatformAccessTokens {
 
 	private final Clock clock = Clock.systemUTC();
 
-	PlatformAccessTokens(ToolKeys keys, ServicesProperties properties, JsonMapper json) {
+	private final MeterRegistry meters;
+
+	PlatformAccessTokens(ToolKeys keys, ServicesProperties properties, JsonMapper json, MeterRegistry meters) {
+		this.meters = meters;
 		this.keys = keys;
 		this.properties = properties;
 		this.json = json;
@@ -110,16 +114,26 @@ public class PlatformAccessTokens {
 		CacheKey key = new CacheKey(platform.id(), new TreeSet<>(scopes).toString());
 		AccessToken cached = this.cache.get(key);
 		if (cached != null && cached.usableAt(this.clock.instant())) {
+			this.meters.counter("lti.access.token.cache.hits", "platform", platform.issuer()).increment();
 			return cached;
 		}
 		synchronized (this.locks.computeIfAbsent(key, (k) -> new Object())) {
 			cached = this.cache.get(key);
 			if (cached != null && cached.usableAt(this.clock.instant())) {
+				this.meters.counter("lti.access.token.cache.hits", "platform", platform.issuer()).increment();
 				return cached;
 			}
-			AccessToken fresh = request(platform, scopes);
-			this.cache.put(key, fresh);
-			return fresh;
+			String outcome = "failed";
+			try {
+				AccessToken fresh = request(platform, scopes);
+				this.cache.put(key, fresh);
+				outcome = "issued";
+				return fresh;
+			}
+			finally {
+				this.meters.counter("lti.access.token.fetches", "platform", platform.issuer(), "outcome", outcome)
+					.increment();
+			}
 		}
 	}
 

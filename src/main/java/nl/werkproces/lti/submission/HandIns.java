@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +18,8 @@ import nl.werkproces.lti.delivery.Grade;
 import nl.werkproces.lti.delivery.GradeOutbox;
 import nl.werkproces.lti.delivery.GradeTarget;
 import nl.werkproces.lti.launch.LaunchSession;
+import nl.werkproces.lti.registration.Platform;
+import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.submission.HandInRefusal.Reason;
 
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -49,8 +54,15 @@ class HandIns {
 
 	private final TransactionTemplate transaction;
 
+	private final MeterRegistry meters;
+
+	private final PlatformRegistrations platforms;
+
 	HandIns(HandInChecks checks, Submissions submissions, GradingResults gradings, GradeOutbox outbox,
-			SubmissionProperties properties, Clock clock, PlatformTransactionManager transactions) {
+			SubmissionProperties properties, Clock clock, PlatformTransactionManager transactions, MeterRegistry meters,
+			PlatformRegistrations platforms) {
+		this.meters = meters;
+		this.platforms = platforms;
 		this.transaction = new TransactionTemplate(transactions);
 		// no gap locks on InnoDB, each statement reads what is committed (see Submissions#replace)
 		this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -67,10 +79,28 @@ class HandIns {
 	 * {@value #MAX_ATTEMPTS} times in all) should the database end it as a deadlock victim or on a lock wait timeout.
 	 */
 	public void handIn(Activity activity, LaunchSession launch, String text, List<Upload> uploads) {
+		try {
+			handInChecked(activity, launch, text, uploads);
+		}
+		catch (HandInRefusal refusal) {
+			String platform = issuer(launch);
+			Counter.builder("lti.handin.refused")
+				.description("Hand-ins refused, by reason and platform (issuer)")
+				.tag("reason", refusal.reason().name())
+				.tag("platform", platform)
+				.register(this.meters)
+				.increment();
+			// logged once, by StudentPage, which shows the refusal
+			throw refusal;
+		}
+	}
+
+	private void handInChecked(Activity activity, LaunchSession launch, String text, List<Upload> uploads) {
 		List<StoredFile> files = this.checks.check(text, uploads);
 		for (int attempt = 1;; attempt++) {
 			try {
 				this.transaction.executeWithoutResult((status) -> store(activity, launch, text, files));
+				accepted(activity, launch, text, files);
 				return;
 			}
 			catch (PessimisticLockingFailureException ex) {
@@ -93,9 +123,35 @@ class HandIns {
 		boolean late = activity.isLateAt(now);
 		String stored = (text != null && !text.isBlank()) ? text.strip() : null;
 		this.submissions.replace(activity.id(), launch.platformId(), userId, stored, files, now, late);
-		log.info("Hand-in of user {} for activity {} on platform {}: {} files{}", userId, activity.id(),
-				launch.platformId(), files.size(), late ? ", late" : "");
 		postStatus(launch);
+	}
+
+	/** Counts the size of an accepted hand-in and logs it: the platform, sizes and lateness, never names or text. */
+	private void accepted(Activity activity, LaunchSession launch, String text, List<StoredFile> files) {
+		String platform = issuer(launch);
+		long bytes = files.stream().mapToLong((file) -> file.content().length).sum()
+				+ ((text != null) ? text.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8).length : 0);
+		DistributionSummary.builder("lti.handin.size")
+			.description("Size of accepted hand-ins: files and text together")
+			.baseUnit("bytes")
+			.tag("platform", platform)
+			.serviceLevelObjectives(100_000, 1_000_000, 5_000_000, 20_000_000, 50_000_000)
+			.register(this.meters)
+			.record(bytes);
+		boolean late = activity.isLateAt(this.clock.instant());
+		log.atInfo()
+			.addKeyValue("lti.event", "lti.handin")
+			.addKeyValue("outcome", "accepted")
+			.addKeyValue("platform", platform)
+			.addKeyValue("files", files.size())
+			.addKeyValue("bytes", bytes)
+			.addKeyValue("late", late)
+			.log("Hand-in of user {} for activity {} on platform {}: {} files, {} bytes{}", launch.user().id(),
+					activity.id(), platform, files.size(), bytes, late ? ", late" : "");
+	}
+
+	private String issuer(LaunchSession launch) {
+		return this.platforms.findById(launch.platformId()).map(Platform::issuer).orElse("unknown");
 	}
 
 	private static void pause(int attempt) {

@@ -66,8 +66,13 @@ class StudentPage {
 	}
 
 	ModelAndView refused(LaunchSession launch, String lsid, Locale locale, HandInRefusal refusal, String text) {
-		log.warn("Hand-in refused [{}]: user {} on platform {}", refusal.reason().name(), launch.user().id(),
-				launch.platformId());
+		log.atWarn()
+			.addKeyValue("lti.event", "lti.handin")
+			.addKeyValue("outcome", "refused")
+			.addKeyValue("reason", refusal.reason().name())
+			.addKeyValue("platform_id", launch.platformId())
+			.log("Hand-in refused [{}]: user {} on platform {}", refusal.reason().name(), launch.user().id(),
+					launch.platformId());
 		Map<String, Object> model = model(launch, lsid, locale);
 		model.put("refusal",
 				this.messages.getMessage(refusal.reason().messageKey(), refusal.arguments(), locale));

@@ -18,6 +18,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 
 /**
  * Who may reach what. LTI endpoints are open (they check the platform's signature themselves); pages behind
@@ -44,8 +46,13 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LaunchSessions sessions, FrameAncestorsFilter policies) {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LaunchSessions sessions, FrameAncestorsFilter policies,
+			ManagementPortRequests managementPort) {
 		http.authorizeHttpRequests((requests) -> requests
+			// metrics only on Actuator's own port, which the Service's public port and the Ingress never reach
+			.requestMatchers(new AndRequestMatcher(managementPort,
+					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/actuator/prometheus")))
+			.permitAll()
 			.requestMatchers("/", "/lti/login", "/lti/launch", "/lti/register", "/.well-known/jwks.json", "/css/**", "/js/**",
 					"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()

@@ -304,7 +304,8 @@ class GradeOutboxTests {
 	}
 
 	private GradeDeliveryWorker newWorker() {
-		return new GradeDeliveryWorker(this.table, this.resolutions, this.ags, this.registrations, this.properties, this.clock);
+		return new GradeDeliveryWorker(this.table, this.resolutions, this.ags, this.registrations, this.properties, this.clock,
+				new DeliveryOutcomes(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 	}
 
 	private long second(long id) {
