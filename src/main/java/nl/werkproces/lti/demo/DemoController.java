@@ -49,6 +49,7 @@ class DemoController {
 			return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(demo.baseUrl() + "/demo")).build();
 		}
 		model.addAttribute("issuer", demo.issuer());
+		model.addAttribute("toolOrigin", demo.toolOrigin());
 		model.addAttribute("activities", this.activities.all());
 		model.addAttribute("clientId", DemoPlatform.CLIENT_ID);
 		model.addAttribute("deploymentId", DemoPlatform.DEPLOYMENT_ID);
@@ -74,7 +75,11 @@ class DemoController {
 		fields.put("lti_message_hint", hint(target, lang) + ":" + ("dl".equals(kind) ? "dl" : "link") + ":" + activity);
 		fields.put("client_id", DemoPlatform.CLIENT_ID);
 		fields.put("lti_deployment_id", DemoPlatform.DEPLOYMENT_ID);
-		model.addAttribute("action", demo.baseUrl() + "/lti/login");
+		if (!"window".equals(target)) {
+			// the course page around the iframe keeps state and nonce for the tool (LTI Client Side postMessages)
+			fields.put("lti_storage_target", "_parent");
+		}
+		model.addAttribute("action", demo.toolBaseUrl() + "/lti/login");
 		model.addAttribute("fields", fields);
 		return "demo/autopost";
 	}

@@ -16,7 +16,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * Creates and registers the demo platform once the server's port is known: its endpoints live on this server,
- * at {@code lti.base-url} or {@code http://localhost:<port>}.
+ * at {@code lti.demo.platform-base-url}, else {@code lti.base-url} or {@code http://localhost:<port>}.
  */
 @Component
 @ConditionalOnProperty(name = "lti.demo.enabled", havingValue = "true")
@@ -32,7 +32,11 @@ class DemoPlatformHolder {
 
 	private volatile DemoPlatform platform;
 
-	DemoPlatformHolder(PlatformRegistrations registrations, ToolUrls.ToolUrlProperties urls, Clock clock) {
+	private final DemoProperties properties;
+
+	DemoPlatformHolder(PlatformRegistrations registrations, ToolUrls.ToolUrlProperties urls, Clock clock,
+			DemoProperties properties) {
+		this.properties = properties;
 		this.registrations = registrations;
 		this.urls = urls;
 		this.clock = clock;
@@ -45,10 +49,12 @@ class DemoPlatformHolder {
 		}
 		String base = StringUtils.hasText(this.urls.baseUrl()) ? this.urls.baseUrl().replaceAll("/+$", "")
 				: "http://localhost:" + event.getWebServer().getPort();
-		DemoPlatform demo = new DemoPlatform(base, this.clock);
+		String platformBase = StringUtils.hasText(this.properties.platformBaseUrl())
+				? this.properties.platformBaseUrl().trim().replaceAll("/+$", "") : base;
+		DemoPlatform demo = new DemoPlatform(platformBase, base, this.clock);
 		demo.register(this.registrations);
 		this.platform = demo;
-		log.info("Demo platform ready: open {}/demo to launch as student or teacher", base);
+		log.info("Demo platform ready: open {}/demo to launch as student or teacher", platformBase);
 	}
 
 	DemoPlatform platform() {
