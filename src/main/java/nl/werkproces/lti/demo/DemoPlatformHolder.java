@@ -11,6 +11,7 @@ import nl.werkproces.lti.web.ToolUrls;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -47,8 +48,12 @@ class DemoPlatformHolder {
 		if (event.getApplicationContext().getServerNamespace() != null) {
 			return;
 		}
+		Environment environment = event.getApplicationContext().getEnvironment();
+		boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, true)
+				&& (environment.containsProperty("server.ssl.key-store")
+						|| environment.containsProperty("server.ssl.bundle"));
 		String base = StringUtils.hasText(this.urls.baseUrl()) ? this.urls.baseUrl().replaceAll("/+$", "")
-				: "http://localhost:" + event.getWebServer().getPort();
+				: (tls ? "https" : "http") + "://localhost:" + event.getWebServer().getPort();
 		String platformBase = StringUtils.hasText(this.properties.platformBaseUrl())
 				? this.properties.platformBaseUrl().trim().replaceAll("/+$", "") : base;
 		DemoPlatform demo = new DemoPlatform(platformBase, base, this.clock);

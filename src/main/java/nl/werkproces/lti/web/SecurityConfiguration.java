@@ -46,8 +46,9 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LaunchSessions sessions, FrameAncestorsFilter policies) {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", "/lti/login", "/lti/login/cookie-check", "/lti/launch", "/lti/register", "/.well-known/jwks.json", "/css/**", "/js/**",
-					"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info")
+			.requestMatchers("/", "/lti/login", "/lti/login/cookie-check", "/lti/launch", "/lti/register",
+					"/.well-known/jwks.json", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/actuator/health",
+					"/actuator/health/**", "/actuator/info")
 			.permitAll()
 			.requestMatchers("/demo", "/demo/**")
 			.permitAll()

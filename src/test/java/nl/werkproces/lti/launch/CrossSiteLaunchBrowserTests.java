@@ -142,7 +142,13 @@ class CrossSiteLaunchBrowserTests {
 	}
 
 	private String welcome() {
-		return wait(this.browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome"))).getText();
+		try {
+			return wait(this.browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome"))).getText();
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			throw new AssertionError("no welcome; page: " + this.browser.getCurrentUrl() + "\n"
+					+ this.browser.getPageSource() + "\nconsole: " + Browsers.console(this.browser), ex);
+		}
 	}
 
 	/** Sets a script-visible cookie in the current frame and reads the frame's cookies back. */

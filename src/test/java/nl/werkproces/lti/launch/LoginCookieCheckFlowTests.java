@@ -98,7 +98,7 @@ class LoginCookieCheckFlowTests {
 	void launchAfterTheCheckPageWithTheCookieSucceeds() {
 		HttpResponse<String> page = inFrame(this.browser).post("/lti/login", loginForm(null));
 		LoginRedirect login = new LoginRedirect(data(page.body()).get("authorization"));
-		String token = this.platform.sign(TestLaunches.resourceLink(this.platform, this.browser.toolBaseUrl()).claims(login.nonce()));
+		String token = studentToken(login.nonce());
 		assertThat(this.browser.launch(token, login.state()).statusCode()).isEqualTo(303);
 	}
 
@@ -140,7 +140,7 @@ class LoginCookieCheckFlowTests {
 	void launchAfterTheLoginExpiredSaysItTookTooLong() throws InterruptedException {
 		LoginRedirect login = this.browser.initiateLogin(this.platform);
 		Thread.sleep(4500);
-		String token = this.platform.sign(TestLaunches.resourceLink(this.platform, this.browser.toolBaseUrl()).claims(login.nonce()));
+		String token = studentToken(login.nonce());
 		HttpResponse<String> page = this.browser.launch(token, login.state());
 		assertRejected(page, 400, "STATE_EXPIRED");
 		assertThat(page.body()).contains("duurde te lang").contains("rond de start direct af");
@@ -149,7 +149,7 @@ class LoginCookieCheckFlowTests {
 	@Test
 	void launchPostedTwiceSaysItWasUsedAndOnlyOffersAFreshStart() {
 		LoginRedirect login = this.browser.initiateLogin(this.platform);
-		String token = this.platform.sign(TestLaunches.resourceLink(this.platform, this.browser.toolBaseUrl()).claims(login.nonce()));
+		String token = studentToken(login.nonce());
 		assertThat(this.browser.launch(token, login.state()).statusCode()).isEqualTo(303);
 		HttpResponse<String> again = this.browser.launch(token, login.state());
 		assertRejected(again, 400, "STATE_USED");
@@ -159,7 +159,7 @@ class LoginCookieCheckFlowTests {
 	@Test
 	void launchWithUnknownStateIsUnknown() {
 		this.browser.initiateLogin(this.platform);
-		String token = this.platform.sign(TestLaunches.resourceLink(this.platform, this.browser.toolBaseUrl()).claims("n-1"));
+		String token = studentToken("n-1");
 		assertRejected(this.browser.launch(token, "no-such-state"), 400, "STATE_UNKNOWN");
 	}
 
@@ -175,7 +175,7 @@ class LoginCookieCheckFlowTests {
 		assertThat(data.get("nonce-value")).isEqualTo(login.nonce());
 		String secret = data.get("state-value");
 		this.browser.dropCookies();
-		String token = this.platform.sign(TestLaunches.resourceLink(this.platform, this.browser.toolBaseUrl()).claims(login.nonce()));
+		String token = studentToken(login.nonce());
 
 		HttpResponse<String> storagePage = this.browser.launch(token, login.state());
 		assertThat(storagePage.statusCode()).isEqualTo(200);
@@ -205,6 +205,10 @@ class LoginCookieCheckFlowTests {
 		HttpResponse<String> launch = ownPage(this.browser).post("/lti/launch", form);
 		assertThat(launch.statusCode()).as(launch.body()).isEqualTo(303);
 		assertThat(launch.headers().firstValue("Location").orElseThrow()).contains("/app");
+	}
+
+	private String studentToken(String nonce) {
+		return this.platform.sign(TestLaunches.resourceLink(this.platform, this.browser.toolBaseUrl()).claims(nonce));
 	}
 
 	private ToolBrowser ownPage(ToolBrowser browser) {
