@@ -62,7 +62,7 @@ class DemoAccessTokens {
 		Claims claims;
 		try {
 			claims = Jwts.parser()
-				.keyLocator(new DemoToolKeyLocator(platform.baseUrl() + "/.well-known/jwks.json", this.json))
+				.keyLocator(new DemoToolKeyLocator(platform.toolBaseUrl() + "/.well-known/jwks.json", this.json))
 				.clockSkewSeconds(0)
 				.build()
 				.parseSignedClaims(assertion)

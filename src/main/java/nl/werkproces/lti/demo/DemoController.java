@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import nl.werkproces.lti.launch.SecureTokens;
+import nl.werkproces.lti.web.FrameAncestorsFilter;
 import nl.werkproces.lti.web.ToolUrls;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -43,12 +45,14 @@ class DemoController {
 
 	/** The demo course with its people; on another host name than the platform's, go to the platform's. */
 	@GetMapping("/demo")
-	Object course(HttpServletRequest request, Model model) {
+	Object course(HttpServletRequest request, Model model, HttpServletResponse response) {
 		DemoPlatform demo = this.holder.platform();
 		if (!sameOrigin(this.urls.baseUrl(request), URI.create(demo.baseUrl()))) {
 			return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(demo.baseUrl() + "/demo")).build();
 		}
 		model.addAttribute("issuer", demo.issuer());
+		model.addAttribute("toolOrigin", demo.toolOrigin());
+		FrameAncestorsFilter.allowFramesOf(response, demo.toolOrigin());
 		model.addAttribute("activities", this.activities.all());
 		model.addAttribute("clientId", DemoPlatform.CLIENT_ID);
 		model.addAttribute("deploymentId", DemoPlatform.DEPLOYMENT_ID);
@@ -60,7 +64,7 @@ class DemoController {
 	String launch(@RequestParam String user, @RequestParam(defaultValue = "iframe") String target,
 			@RequestParam(defaultValue = "nl") String lang,
 			@RequestParam(defaultValue = DemoPlatform.RESOURCE_LINK_ID) String activity,
-			@RequestParam(defaultValue = "link") String kind, Model model) {
+			@RequestParam(defaultValue = "link") String kind, Model model, HttpServletResponse response) {
 		DemoPlatform demo = this.holder.platform();
 		DemoUser demoUser = DemoUser.bySubject(user)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown demo user"));
@@ -74,7 +78,12 @@ class DemoController {
 		fields.put("lti_message_hint", hint(target, lang) + ":" + ("dl".equals(kind) ? "dl" : "link") + ":" + activity);
 		fields.put("client_id", DemoPlatform.CLIENT_ID);
 		fields.put("lti_deployment_id", DemoPlatform.DEPLOYMENT_ID);
-		model.addAttribute("action", demo.baseUrl() + "/lti/login");
+		if (!"window".equals(target)) {
+			// the course page around the iframe keeps state and nonce for the tool (LTI Client Side postMessages)
+			fields.put("lti_storage_target", "_parent");
+		}
+		model.addAttribute("action", demo.toolBaseUrl() + "/lti/login");
+		FrameAncestorsFilter.allowFormsTo(response, demo.toolOrigin());
 		model.addAttribute("fields", fields);
 		return "demo/autopost";
 	}
@@ -84,7 +93,7 @@ class DemoController {
 	 * {@code auth.php} and answers with a signed id_token, form_posted to the redirect URI.
 	 */
 	@GetMapping("/demo/platform/auth")
-	String authorize(@RequestParam Map<String, String> request, Model model) {
+	String authorize(@RequestParam Map<String, String> request, Model model, HttpServletResponse response) {
 		DemoPlatform demo = this.holder.platform();
 		require("openid".equals(request.get("scope")), "scope");
 		require("id_token".equals(request.get("response_type")), "response_type");
@@ -112,6 +121,7 @@ class DemoController {
 		fields.put("id_token", idToken);
 		fields.put("state", request.get("state"));
 		model.addAttribute("action", demo.toolLaunchUrl());
+		FrameAncestorsFilter.allowFormsTo(response, demo.toolOrigin());
 		model.addAttribute("fields", fields);
 		return "demo/autopost";
 	}

@@ -45,7 +45,7 @@ class DemoDeepLinkingController {
 		Claims claims;
 		try {
 			claims = Jwts.parser()
-				.keyLocator(new DemoToolKeyLocator(demo.baseUrl() + "/.well-known/jwks.json", this.json))
+				.keyLocator(new DemoToolKeyLocator(demo.toolBaseUrl() + "/.well-known/jwks.json", this.json))
 				.clockSkewSeconds(0)
 				.requireIssuer(DemoPlatform.CLIENT_ID)
 				.requireAudience(demo.issuer())

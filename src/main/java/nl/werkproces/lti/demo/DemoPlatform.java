@@ -25,7 +25,8 @@ import nl.werkproces.lti.spec.LtiScopes;
 import nl.werkproces.lti.spec.MessageType;
 
 /**
- * The demo platform's identity: its issuer and endpoints under {@code /demo/platform} of this server, an RSA key
+ * The demo platform's identity: its issuer and endpoints under {@code /demo/platform} of this server (perhaps
+ * under another host name than the tool's), an RSA key
  * made at start-up (kept in memory: the tool refreshes its JWKS cache on the new kid after a restart), the
  * id_tokens it signs (with the AGS and NRPS endpoints of {@link DemoServicesController}).
  */
@@ -41,15 +42,29 @@ class DemoPlatform {
 
 	private final String baseUrl;
 
+	private final String toolBaseUrl;
+
 	private final KeyPair keys = newKeyPair();
 
 	private final String kid = UUID.randomUUID().toString();
 
 	private final Clock clock;
 
-	DemoPlatform(String baseUrl, Clock clock) {
+	DemoPlatform(String baseUrl, String toolBaseUrl, Clock clock) {
 		this.baseUrl = baseUrl;
+		this.toolBaseUrl = toolBaseUrl;
 		this.clock = clock;
+	}
+
+	/** Where the demo platform reaches the tool (the same server, perhaps under another host name). */
+	String toolBaseUrl() {
+		return this.toolBaseUrl;
+	}
+
+	/** The tool's origin: the only one whose messages the course page's platform storage answers. */
+	String toolOrigin() {
+		java.net.URI uri = java.net.URI.create(this.toolBaseUrl);
+		return uri.getScheme() + "://" + uri.getRawAuthority();
 	}
 
 	String baseUrl() {
@@ -61,7 +76,7 @@ class DemoPlatform {
 	}
 
 	String toolLaunchUrl() {
-		return this.baseUrl + "/lti/launch";
+		return this.toolBaseUrl + "/lti/launch";
 	}
 
 	String tokenUrl() {

@@ -11,12 +11,13 @@ import nl.werkproces.lti.web.ToolUrls;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
  * Creates and registers the demo platform once the server's port is known: its endpoints live on this server,
- * at {@code lti.base-url} or {@code http://localhost:<port>}.
+ * at {@code lti.demo.platform-base-url}, else {@code lti.base-url} or {@code http://localhost:<port>}.
  */
 @Component
 @ConditionalOnProperty(name = "lti.demo.enabled", havingValue = "true")
@@ -32,7 +33,11 @@ class DemoPlatformHolder {
 
 	private volatile DemoPlatform platform;
 
-	DemoPlatformHolder(PlatformRegistrations registrations, ToolUrls.ToolUrlProperties urls, Clock clock) {
+	private final DemoProperties properties;
+
+	DemoPlatformHolder(PlatformRegistrations registrations, ToolUrls.ToolUrlProperties urls, Clock clock,
+			DemoProperties properties) {
+		this.properties = properties;
 		this.registrations = registrations;
 		this.urls = urls;
 		this.clock = clock;
@@ -43,12 +48,18 @@ class DemoPlatformHolder {
 		if (event.getApplicationContext().getServerNamespace() != null) {
 			return;
 		}
+		Environment environment = event.getApplicationContext().getEnvironment();
+		boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, true)
+				&& (environment.containsProperty("server.ssl.key-store")
+						|| environment.containsProperty("server.ssl.bundle"));
 		String base = StringUtils.hasText(this.urls.baseUrl()) ? this.urls.baseUrl().replaceAll("/+$", "")
-				: "http://localhost:" + event.getWebServer().getPort();
-		DemoPlatform demo = new DemoPlatform(base, this.clock);
+				: (tls ? "https" : "http") + "://localhost:" + event.getWebServer().getPort();
+		String platformBase = StringUtils.hasText(this.properties.platformBaseUrl())
+				? this.properties.platformBaseUrl().trim().replaceAll("/+$", "") : base;
+		DemoPlatform demo = new DemoPlatform(platformBase, base, this.clock);
 		demo.register(this.registrations);
 		this.platform = demo;
-		log.info("Demo platform ready: open {}/demo to launch as student or teacher", base);
+		log.info("Demo platform ready: open {}/demo to launch as student or teacher", platformBase);
 	}
 
 	DemoPlatform platform() {

@@ -1,22 +1,29 @@
 package nl.werkproces.lti.launch;
 
+import java.net.URI;
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import nl.werkproces.lti.registration.Platform;
+import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.web.BrowserCookies;
+import nl.werkproces.lti.web.FrameAncestorsFilter;
 import nl.werkproces.lti.web.ToolUrls;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The redirect URI: receives the platform's form_post with {@code id_token} and {@code state}, and on success
  * sends the browser on to the tool's page with the launch session (cookie and, for iframes without third-party
- * cookies, the opaque id in the URL).
+ * cookies, the opaque id in the URL). When the login kept its state in the platform's storage and no cookie came
+ * back, it first answers with a page that reads that storage and posts the launch again.
  */
 @Controller
 class LaunchController {
@@ -27,29 +34,68 @@ class LaunchController {
 
 	private final LaunchProperties properties;
 
-	LaunchController(Launches launches, ToolUrls urls, LaunchProperties properties) {
+	private final PlatformRegistrations registrations;
+
+	private final FrameAncestorsFilter policies;
+
+	LaunchController(Launches launches, ToolUrls urls, LaunchProperties properties,
+			PlatformRegistrations registrations, FrameAncestorsFilter policies) {
+		this.registrations = registrations;
+		this.policies = policies;
 		this.launches = launches;
 		this.urls = urls;
 		this.properties = properties;
 	}
 
 	@PostMapping("/lti/launch")
-	ResponseEntity<Void> launch(@RequestParam(name = "id_token", required = false) String idToken,
+	ModelAndView launch(@RequestParam(name = "id_token", required = false) String idToken,
 			@RequestParam(name = "state", required = false) String state,
 			@RequestParam(name = "error", required = false) String error,
 			@RequestParam(name = "error_description", required = false) String errorDescription,
+			@RequestParam(name = "lti_storage_secret", required = false) String storageSecret,
+			@RequestParam(name = "lti_storage_nonce", required = false) String storageNonce,
 			HttpServletRequest request, HttpServletResponse response) {
 		if (error != null && idToken == null) {
 			throw new LaunchException(LaunchFailure.PLATFORM_ERROR,
 					"platform answered " + limit(error) + ": " + limit(errorDescription));
 		}
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		String browserId = BrowserCookies.get(request, LoginInitiationController.BROWSER_COOKIE).orElse(null);
-		String sessionId = this.launches.accept(idToken, state, browserId, this.urls.baseUrl(request));
+		URI toolBase = this.urls.baseUrl(request);
+		boolean ownPage = storageSecret != null && !storageSecret.isBlank()
+				&& FetchMetadata.fromOwnPage(request, LoginInitiationController.origin(toolBase.toString()));
+		if (browserId == null && !ownPage && idToken != null && !idToken.isBlank()) {
+			Optional<LoginState> stored = this.launches.awaitingPlatformStorage(state);
+			Optional<Platform> platform = stored.flatMap((login) -> this.registrations.findById(login.platformId()));
+			if (stored.isPresent() && platform.isPresent()) {
+				return storagePage(idToken, stored.get(), platform.get(), request, response);
+			}
+		}
+		BrowserBinding binding = new BrowserBinding(browserId, ownPage ? storageSecret : null,
+				ownPage ? storageNonce : null, FetchMetadata.whenNoCookie(request));
+		String sessionId = this.launches.accept(idToken, state, binding, toolBase);
 		BrowserCookies.set(request, response, LaunchSessionCookie.NAME, sessionId, this.properties.sessionLifetime());
-		return ResponseEntity.status(HttpStatus.SEE_OTHER)
-			.header(HttpHeaders.LOCATION, this.urls.url(request, "/app?lsid=" + sessionId))
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.build();
+		response.setStatus(HttpStatus.SEE_OTHER.value());
+		response.setHeader(HttpHeaders.LOCATION, this.urls.url(request, "/app?lsid=" + sessionId));
+		return null;
+	}
+
+	/**
+	 * The tool's page that asks the platform's frame for the secret and nonce the login page stored there, and
+	 * posts the launch again with them (same origin, so a cross-site form cannot do the same).
+	 */
+	private ModelAndView storagePage(String idToken, LoginState login, Platform platform, HttpServletRequest request,
+			HttpServletResponse response) {
+		this.policies.allowOnlyPlatform(response, platform.id());
+		ModelAndView page = new ModelAndView("launch/storage");
+		page.addObject("launchAction", this.urls.url(request, "/lti/launch"));
+		page.addObject("idToken", idToken);
+		page.addObject("state", login.state());
+		page.addObject("storageTarget", login.storageTarget());
+		page.addObject("platformOrigin", LoginInitiationController.origin(platform.authorizationEndpoint()));
+		page.addObject("stateKey", login.storageStateKey());
+		page.addObject("nonceKey", login.storageNonceKey());
+		return page;
 	}
 
 	private static String limit(String text) {

@@ -8,24 +8,25 @@ public class LaunchException extends RuntimeException {
 
 	private final LaunchFailure failure;
 
-	private final transient LoginState relaunch;
+	private final Long platformId;
 
 	public LaunchException(LaunchFailure failure, String detail) {
 		this(failure, detail, null);
 	}
 
-	LaunchException(LaunchFailure failure, String detail, LoginState relaunch) {
+	LaunchException(LaunchFailure failure, String detail, Long platformId) {
 		super(failure.name() + ": " + detail, null, false, false);
 		this.failure = failure;
-		this.relaunch = relaunch;
+		this.platformId = platformId;
 	}
 
 	public LaunchFailure failure() {
 		return this.failure;
 	}
 
-	LoginState relaunch() {
-		return this.relaunch;
+	/** The platform of the refused login, or {@code null} when it is not known. */
+	Long platformId() {
+		return this.platformId;
 	}
 
 }

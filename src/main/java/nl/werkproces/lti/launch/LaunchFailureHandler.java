@@ -1,10 +1,6 @@
 package nl.werkproces.lti.launch;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.web.FrameAncestorsFilter;
-import nl.werkproces.lti.spec.LtiClaims;
 import nl.werkproces.lti.web.ToolLocaleResolver;
 
 import org.springframework.context.MessageSource;
@@ -28,8 +23,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Turns a refused login or launch into a page in the user's language that says what failed and what an admin
- * can check, with the reason code; logs one line and counts {@code lti.launch.rejected} per reason. When the
- * state cookie did not come back (third-party cookies blocked) the page offers to launch again in a new window.
+ * can check, with the reason code; logs one line and counts {@code lti.launch.rejected} per reason. The page
+ * offers only the remedy that works for the cause; it never posts a login again after the platform answered (a
+ * platform such as Moodle accepts its {@code lti_message_hint} once).
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -94,28 +90,20 @@ class LaunchFailureHandler {
 		page.addObject("reason", failure.name());
 		page.addObject("what", text[0]);
 		page.addObject("hint", (text.length > 1) ? text[1] : "");
-		if (ex.relaunch() != null) {
-			page.addObject("relaunch", relaunchForm(ex.relaunch()));
-			this.policies.allowOnlyPlatform(response, ex.relaunch().platformId());
+		page.addObject("remedy", remedy(failure));
+		if (ex.platformId() != null) {
+			this.policies.allowOnlyPlatform(response, ex.platformId());
 		}
 		return page;
 	}
 
-	private Map<String, String> relaunchForm(LoginState login) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		this.registrations.findById(login.platformId()).ifPresent((platform) -> {
-			fields.put("iss", platform.issuer());
-			fields.put("client_id", platform.clientId());
-		});
-		fields.put("login_hint", login.loginHint());
-		fields.put("target_link_uri", login.targetLinkUri());
-		if (login.ltiMessageHint() != null) {
-			fields.put("lti_message_hint", login.ltiMessageHint());
-		}
-		if (login.deploymentId() != null) {
-			fields.put("lti_deployment_id", login.deploymentId());
-		}
-		return fields;
+	/** What the person in front of the page can do about this refusal (only what works for its cause). */
+	private static String remedy(LaunchFailure failure) {
+		return switch (failure) {
+			case STATE_COOKIE_MISSING, CROSS_SITE_WITHOUT_TLS, STATE_EXPIRED, STATE_USED ->
+				"launch.remedy." + failure.name();
+			default -> "launch.rejected.retry";
+		};
 	}
 
 	/**
@@ -123,27 +111,10 @@ class LaunchFailureHandler {
 	 * language only, else the browser's.
 	 */
 	private Locale locale(HttpServletRequest request) {
-		String idToken = request.getParameter("id_token");
-		if (idToken != null && idToken.length() < 32 * 1024) {
-			String[] parts = idToken.split("\\.");
-			if (parts.length == 3) {
-				try {
-					Map<?, ?> claims = this.json.readValue(
-							new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8), Map.class);
-					if (claims != null && claims.get(LtiClaims.LAUNCH_PRESENTATION) instanceof Map<?, ?> presentation
-							&& presentation.get("locale") instanceof String locale) {
-						return SupportedLocales.of(locale);
-					}
-					if (claims != null && claims.get("locale") instanceof String locale) {
-						return SupportedLocales.of(locale);
-					}
-				}
-				catch (RuntimeException ex) {
-					// not readable: fall back to the browser's language
-				}
-			}
-		}
-		return new ToolLocaleResolver().resolveLocale(request);
+		return UnverifiedClaims.of(request.getParameter("id_token"), this.json)
+			.locale()
+			.map(SupportedLocales::of)
+			.orElseGet(() -> new ToolLocaleResolver().resolveLocale(request));
 	}
 
 }

@@ -92,6 +92,42 @@ public class FrameAncestorsFilter extends OncePerRequestFilter implements SmartI
 		}
 	}
 
+	/**
+	 * Lets this response's forms post to {@code origin} as well (the demo platform's auto-posts to the tool when the
+	 * two are addressed under different host names). An origin that is not a plain {@code scheme://host[:port]}
+	 * changes nothing.
+	 */
+	public static void allowFormsTo(HttpServletResponse response, String origin) {
+		addSource(response, "form-action", origin);
+	}
+
+	/** Lets this response embed frames of {@code origin} as well (the demo course page embedding the tool). */
+	public static void allowFramesOf(HttpServletResponse response, String origin) {
+		addSource(response, "frame-src", origin);
+	}
+
+	private static void addSource(HttpServletResponse response, String name, String origin) {
+		String current = response.getHeader(HEADER);
+		String url = origin(origin);
+		if (current == null || url == null || !url.equals(origin)) {
+			return;
+		}
+		StringBuilder policy = new StringBuilder();
+		boolean found = false;
+		for (String directive : current.split(";")) {
+			String trimmed = directive.trim();
+			if (!trimmed.isEmpty()) {
+				boolean match = trimmed.equals(name) || trimmed.startsWith(name + " ");
+				found |= match;
+				policy.append((policy.length() > 0) ? "; " : "").append(match ? trimmed + " " + url : trimmed);
+			}
+		}
+		if (!found) {
+			policy.append("; ").append(name).append(" 'self' ").append(url);
+		}
+		response.setHeader(HEADER, policy.toString());
+	}
+
 	@Override
 	public void afterSingletonsInstantiated() {
 		refresh();

@@ -53,8 +53,9 @@ class SecurityConfiguration {
 			.requestMatchers(new AndRequestMatcher(managementPort,
 					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/actuator/prometheus")))
 			.permitAll()
-			.requestMatchers("/", "/lti/login", "/lti/launch", "/lti/register", "/.well-known/jwks.json", "/css/**", "/js/**",
-					"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info")
+			.requestMatchers("/", "/lti/login", "/lti/login/cookie-check", "/lti/launch", "/lti/register",
+					"/.well-known/jwks.json", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/actuator/health",
+					"/actuator/health/**", "/actuator/info")
 			.permitAll()
 			.requestMatchers("/demo", "/demo/**")
 			.permitAll()

@@ -27,6 +27,14 @@ public final class Browsers {
 	}
 
 	public static WebDriver chromium() {
+		return chromium(java.util.Map.of());
+	}
+
+	/**
+	 * Chromium with further profile preferences (for example cookie settings) and command line switches (for example
+	 * {@code --ignore-certificate-errors} for a test's self-signed certificate).
+	 */
+	public static WebDriver chromium(java.util.Map<String, Object> prefs, String... arguments) {
 		boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!available) {
 			if ("true".equals(System.getenv("CI_REQUIRE_BROWSER"))) {
@@ -39,7 +47,10 @@ public final class Browsers {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=nl");
-		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "nl,en"));
+		options.addArguments(arguments);
+		java.util.Map<String, Object> allPrefs = new java.util.HashMap<>(prefs);
+		allPrefs.put("intl.accept_languages", "nl,en");
+		options.setExperimentalOption("prefs", allPrefs);
 		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();

@@ -63,6 +63,8 @@ public final class PlatformSimulator implements AutoCloseable {
 
 	private final ExecutorService executor = Executors.newCachedThreadPool();
 
+	private volatile SimulatedBrowserPages browserPages;
+
 	private PlatformSimulator(int port) throws IOException {
 		this.current = SigningKey.generate();
 		this.published.add(this.current);
@@ -123,7 +125,23 @@ public final class PlatformSimulator implements AutoCloseable {
 	}
 
 	public String authorizationEndpoint() {
-		return baseUrl() + "/mod/lti/auth.php";
+		SimulatedBrowserPages pages = this.browserPages;
+		return (pages != null) ? pages.authorizationEndpoint() : baseUrl() + "/mod/lti/auth.php";
+	}
+
+	/**
+	 * Serves the pages a browser sees (course page with the tool in an iframe, login initiation, authorization
+	 * endpoint with Moodle's single-use launch ids) on a server of their own, over https with this TLS context
+	 * ({@code null}: plain http). Call before registering the platform: its authorization endpoint moves there.
+	 */
+	public SimulatedBrowserPages startBrowserPages(String toolBaseUrl, javax.net.ssl.SSLContext tls) {
+		try {
+			this.browserPages = new SimulatedBrowserPages(this, toolBaseUrl, tls);
+			return this.browserPages;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public String tokenEndpoint() {
@@ -237,6 +255,9 @@ public final class PlatformSimulator implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (this.browserPages != null) {
+			this.browserPages.close();
+		}
 		this.services.close();
 		this.server.stop(0);
 		this.executor.shutdownNow();

@@ -1,9 +1,11 @@
 package nl.werkproces.lti.testing;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -30,7 +33,10 @@ public final class ToolBrowser {
 
 	public ToolBrowser(String toolBaseUrl) {
 		this.toolBaseUrl = toolBaseUrl;
-		this.http = HttpClient.newBuilder().cookieHandler(this.cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(new LoopbackIsSecure(this.cookies))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
 	}
 
 	public String toolBaseUrl() {
@@ -124,6 +130,44 @@ public final class ToolBrowser {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Keeps and sends {@code Secure} cookies over plain http on {@code localhost} and loopback addresses, as browsers
+	 * do (a secure context); Java's cookie manager alone would drop them there.
+	 */
+	private static final class LoopbackIsSecure extends CookieHandler {
+
+		private final CookieManager cookies;
+
+		LoopbackIsSecure(CookieManager cookies) {
+			this.cookies = cookies;
+		}
+
+		@Override
+		public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+			return this.cookies.get(secure(uri), headers);
+		}
+
+		@Override
+		public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+			this.cookies.put(secure(uri), headers);
+		}
+
+		private static URI secure(URI uri) {
+			String host = uri.getHost();
+			if ("http".equals(uri.getScheme()) && host != null
+					&& (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+				try {
+					return new URI("https", uri.getUserInfo(), host, uri.getPort(), uri.getPath(), uri.getQuery(), null);
+				}
+				catch (URISyntaxException ex) {
+					return uri;
+				}
+			}
+			return uri;
+		}
+
 	}
 
 	/** The tool's redirect to the platform's authorization endpoint, with its parameters. */
