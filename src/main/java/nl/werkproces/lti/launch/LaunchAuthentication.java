@@ -13,12 +13,13 @@ public class LaunchAuthentication extends AbstractAuthenticationToken {
 
 	private final LaunchSession session;
 
-	private final transient String sessionId;
+	private final transient String linkToken;
 
-	LaunchAuthentication(LaunchSession session, String sessionId) {
+	/** {@code linkToken}: {@code null} when the browser's cookie carries the session. */
+	LaunchAuthentication(LaunchSession session, String linkToken) {
 		super(authorities(session));
 		this.session = session;
-		this.sessionId = sessionId;
+		this.linkToken = linkToken;
 		setAuthenticated(true);
 	}
 
@@ -40,9 +41,12 @@ public class LaunchAuthentication extends AbstractAuthenticationToken {
 		return null;
 	}
 
-	/** The opaque session id, to carry in links and forms inside iframes without cookies. */
-	public String sessionId() {
-		return this.sessionId;
+	/**
+	 * A fresh link token ({@link LaunchLinkTokens}) to carry in links, forms and redirects when the browser's cookie
+	 * does not carry the session; {@code null} when it does, and then URLs carry nothing.
+	 */
+	public String linkToken() {
+		return this.linkToken;
 	}
 
 	@Override

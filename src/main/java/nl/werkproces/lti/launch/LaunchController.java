@@ -15,8 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The redirect URI: receives the platform's form_post with {@code id_token} and {@code state}, and on success
- * sends the browser on to the tool's page with the launch session (cookie and, for iframes without third-party
- * cookies, the opaque id in the URL).
+ * sends the browser on to the tool's page with the launch session in its cookie. When the login's state cookie came
+ * back here, the browser sends the tool's cookies in this window, so the session cookie set now will come back too:
+ * the 303 goes to plain {@code /app}. Only a launch whose state did not travel in a cookie (platform storage) gets
+ * a short-lived link token ({@link LaunchLinkTokens}) in the URL; never the session id.
  */
 @Controller
 class LaunchController {
@@ -27,10 +29,17 @@ class LaunchController {
 
 	private final LaunchProperties properties;
 
-	LaunchController(Launches launches, ToolUrls urls, LaunchProperties properties) {
+	private final LaunchSessions sessions;
+
+	private final LaunchLinkTokens linkTokens;
+
+	LaunchController(Launches launches, ToolUrls urls, LaunchProperties properties, LaunchSessions sessions,
+			LaunchLinkTokens linkTokens) {
 		this.launches = launches;
 		this.urls = urls;
 		this.properties = properties;
+		this.sessions = sessions;
+		this.linkTokens = linkTokens;
 	}
 
 	@PostMapping("/lti/launch")
@@ -46,8 +55,13 @@ class LaunchController {
 		String browserId = BrowserCookies.get(request, LoginInitiationController.BROWSER_COOKIE).orElse(null);
 		String sessionId = this.launches.accept(idToken, state, browserId, this.urls.baseUrl(request));
 		BrowserCookies.set(request, response, LaunchSessionCookie.NAME, sessionId, this.properties.sessionLifetime());
+		String page = "/app";
+		if (browserId == null) {
+			page += "?" + LaunchSessionCookie.PARAMETER + "="
+					+ this.linkTokens.issue(this.sessions.find(sessionId).orElseThrow());
+		}
 		return ResponseEntity.status(HttpStatus.SEE_OTHER)
-			.header(HttpHeaders.LOCATION, this.urls.url(request, "/app?lsid=" + sessionId))
+			.header(HttpHeaders.LOCATION, this.urls.url(request, page))
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.build();
 	}
