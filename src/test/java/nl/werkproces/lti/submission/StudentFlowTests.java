@@ -74,10 +74,10 @@ class StudentFlowTests {
 
 	@Test
 	void learnerIsSentToTheAssignmentPage() {
-		String lsid = this.fixture.launch(this.fixture.learner());
-		HttpResponse<String> home = this.fixture.student(lsid).get("/app?lsid=" + lsid);
+		String sessionId = this.fixture.launch(this.fixture.learner());
+		HttpResponse<String> home = this.fixture.student(sessionId).get("/app");
 		assertThat(home.statusCode()).isEqualTo(302);
-		assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/app/student?lsid=" + lsid);
+		assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/app/student");
 	}
 
 	@Test
@@ -121,7 +121,7 @@ class StudentFlowTests {
 			.file("files", "C:\\Users\\sam\\Advies netwerk.pdf", "application/pdf", PDF));
 		assertThat(handIn.statusCode()).isEqualTo(302);
 		assertThat(handIn.headers().firstValue("Location").orElseThrow())
-			.endsWith("/app/student/receipt?lsid=" + student.lsid());
+			.endsWith("/app/student/receipt");
 
 		HttpResponse<String> receipt = student.receipt();
 		assertThat(receipt.statusCode()).isEqualTo(200);
@@ -242,10 +242,10 @@ class StudentFlowTests {
 
 	@Test
 	void staffAreSentToTheTeacherPage() {
-		String lsid = this.fixture.launch(this.fixture.learner().asInstructor());
-		HttpResponse<String> page = this.fixture.student(lsid).page();
+		String sessionId = this.fixture.launch(this.fixture.learner().asInstructor());
+		HttpResponse<String> page = this.fixture.student(sessionId).page();
 		assertThat(page.statusCode()).isEqualTo(302);
-		assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/app/teacher?lsid=" + lsid);
+		assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/app/teacher");
 	}
 
 	@Test
