@@ -249,6 +249,25 @@ class StudentFlowTests {
 	}
 
 	@Test
+	void handInReadsItsCsrfTokenFromTheMultipartBodyAndRefusesAFormWithout() {
+		StudentClient student = this.fixture.student(this.fixture.launch(this.fixture.learner()));
+		String page = student.page().body();
+		assertThat(page).contains("action=\"/app/student/submission\"").doesNotContain("_csrf=")
+			.contains("name=\"_csrf\"");
+		HttpResponse<String> forged = student.postWithoutCsrf("/app/student/submission",
+				new MultipartForm().field("text", "Vervalst."));
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM submission WHERE activity_id = ?")
+			.param(this.fixture.activityId())
+			.query(Long.class)
+			.single()).isZero();
+		HttpResponse<String> handIn = student.post("/app/student/submission",
+				new MultipartForm().field("text", "Echt ingeleverd."));
+		assertThat(handIn.statusCode()).as(handIn.body()).isEqualTo(302);
+		assertThat(student.receipt().body()).contains("<dd id=\"hand-in-count\">1</dd>");
+	}
+
+	@Test
 	void pageWithoutLaunchSessionIsRefused() {
 		assertThat(this.fixture.student("not-a-session").page().statusCode()).isEqualTo(401);
 	}
