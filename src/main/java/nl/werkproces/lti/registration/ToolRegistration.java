@@ -13,7 +13,7 @@ import nl.werkproces.lti.spec.LtiScopes;
  *
  * @see <a href="https://www.imsglobal.org/spec/lti-dr/v1p0">LTI Dynamic Registration 1.0</a>
  */
-final class ToolRegistration {
+public final class ToolRegistration {
 
 	private ToolRegistration() {
 	}
@@ -48,7 +48,7 @@ final class ToolRegistration {
 	 * scheme's default), "Werkproces-LTI (lti.school.nl)", so a test and a production instance registered in the
 	 * same Moodle can be told apart in its tool list. A name that names the host already is left as it is.
 	 */
-	static String clientName(String toolName, URI base) {
+	public static String clientName(String toolName, URI base) {
 		String host = base.getHost() + ((base.getPort() != -1) ? ":" + base.getPort() : "");
 		if (host.equals("null") || toolName.contains(host)) {
 			return toolName;
