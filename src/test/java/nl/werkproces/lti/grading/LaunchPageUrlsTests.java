@@ -102,15 +102,16 @@ class LaunchPageUrlsTests {
 			.with(LtiClaims.RESOURCE_LINK, Map.of("id", "not-set-up", "title", "Nieuwe activiteit")));
 		Session deepLinking = this.moodle.launch(TestLaunches.deepLinking(this.moodle.simulator, base()));
 		Map<String, HttpResponse<String>> pages = new LinkedHashMap<>();
+		// the student first: the teacher's draft below closes the hand-in form
+		pages.put("student /app", student.get("/app"));
+		pages.put("student", student.get("/app/student"));
+		pages.put("receipt", student.get("/app/student/receipt"));
 		pages.put("teacher /app", this.teacher.get("/app"));
 		pages.put("teacher home (roster)", this.teacher.get("/app/teacher"));
 		pages.put("settings", this.teacher.get("/app/teacher/settings"));
 		pages.put("settings saved", this.teacher.post("/app/teacher/settings", Map.of("secondAssessor", "on")));
 		pages.put("grading", this.teacher.get("/app/teacher/students/" + this.sam));
 		pages.put("grading draft saved", this.teacher.post("/app/teacher/students/" + this.sam + "/draft", Map.of()));
-		pages.put("student /app", student.get("/app"));
-		pages.put("student", student.get("/app/student"));
-		pages.put("receipt", student.get("/app/student/receipt"));
 		pages.put("setup /app", newActivity.get("/app"));
 		pages.put("setup picker", newActivity.get("/app/setup"));
 		pages.put("deep linking /app", deepLinking.get("/app"));

@@ -59,7 +59,8 @@ class LinkTokenFlowTests {
 		this.clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 		this.platform = PlatformSimulator.start();
 		this.registrations.register(this.platform.settings(), PlatformSource.ADMIN);
-		this.browser = new ToolBrowser("http://localhost:" + this.port);
+		// a browser asks for HTML, so refusals come as the error page
+		this.browser = new ToolBrowser("http://localhost:" + this.port).header("Accept", "text/html");
 		LoginRedirect login = this.browser.initiateLogin(this.platform);
 		HttpResponse<String> launch = this.browser.launch(this.platform.sign(
 				TestLaunches.resourceLink(this.platform, this.browser.toolBaseUrl()).claims(login.nonce())),
