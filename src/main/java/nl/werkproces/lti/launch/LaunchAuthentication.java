@@ -15,11 +15,17 @@ public class LaunchAuthentication extends AbstractAuthenticationToken {
 
 	private final transient String linkToken;
 
-	/** {@code linkToken}: {@code null} when the browser's cookie carries the session. */
-	LaunchAuthentication(LaunchSession session, String linkToken) {
+	private final boolean fromCookie;
+
+	/**
+	 * {@code linkToken}: a fresh link token of the session; {@code fromCookie}: whether the browser's cookie carries
+	 * the session (then URLs carry nothing).
+	 */
+	LaunchAuthentication(LaunchSession session, String linkToken, boolean fromCookie) {
 		super(authorities(session));
 		this.session = session;
 		this.linkToken = linkToken;
+		this.fromCookie = fromCookie;
 		setAuthenticated(true);
 	}
 
@@ -46,7 +52,22 @@ public class LaunchAuthentication extends AbstractAuthenticationToken {
 	 * does not carry the session; {@code null} when it does, and then URLs carry nothing.
 	 */
 	public String linkToken() {
+		return this.fromCookie ? null : this.linkToken;
+	}
+
+	/**
+	 * A fresh link token for the hidden {@code lsid} field of forms, also when the cookie carries the session: a
+	 * form's body (never logged, never in the history) then names the launch the page was shown for, so a form left
+	 * open in one tab acts on its own activity even after another tab launched another one (the cookie names the
+	 * latest launch only).
+	 */
+	public String formToken() {
 		return this.linkToken;
+	}
+
+	/** Whether the browser's cookie carries this session: links and redirects then carry no token. */
+	public boolean fromCookie() {
+		return this.fromCookie;
 	}
 
 	@Override

@@ -12,9 +12,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Thymeleaf links without an empty session parameter: {@code @{/app/x(lsid=${lsid})}} is {@code /app/x} when the
- * page's {@code lsid} is {@code null} (the browser's cookie carries the session), so no template needs a condition.
- * Installed on Spring Boot's template engine before its first use.
+ * Thymeleaf links without the session parameter where it does not belong: {@code @{/app/x(lsid=${lsid})}} is
+ * {@code /app/x} when the browser's cookie carries the session (or the page has no {@code lsid}), so no template
+ * needs a condition. Installed on Spring Boot's template engine before its first use.
  */
 class LaunchLinkBuilder implements ILinkBuilder {
 
@@ -34,7 +34,7 @@ class LaunchLinkBuilder implements ILinkBuilder {
 	public String buildLink(IExpressionContext context, String base, Map<String, Object> parameters) {
 		if (parameters != null && parameters.containsKey(LaunchSessionCookie.PARAMETER)) {
 			Object value = parameters.get(LaunchSessionCookie.PARAMETER);
-			if (value == null || (value instanceof String text && text.isEmpty())) {
+			if (value == null || (value instanceof String text && text.isEmpty()) || LaunchSessionCookie.fromCookie()) {
 				Map<String, Object> rest = new LinkedHashMap<>(parameters);
 				rest.remove(LaunchSessionCookie.PARAMETER);
 				return this.standard.buildLink(context, base, rest);

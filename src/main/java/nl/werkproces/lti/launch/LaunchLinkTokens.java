@@ -85,7 +85,8 @@ public class LaunchLinkTokens {
 			return Check.refused(Refusal.LINK_TOKEN_FOREIGN_ACTIVITY);
 		}
 		if (Long.parseLong(parts[3]) <= this.clock.instant().getEpochSecond()) {
-			return Check.refused(Refusal.LINK_TOKEN_EXPIRED);
+			// genuine but expired: the caller may still accept it when the cookie carries this very session
+			return new Check(session, Refusal.LINK_TOKEN_EXPIRED);
 		}
 		return new Check(session, null);
 	}
@@ -132,7 +133,7 @@ public class LaunchLinkTokens {
 
 	}
 
-	/** A checked token: its session, or the refusal. */
+	/** A checked token: its session, or the refusal (with the session when the token is genuine but expired). */
 	record Check(LaunchSession session, Refusal refusal) {
 
 		static Check refused(Refusal refusal) {

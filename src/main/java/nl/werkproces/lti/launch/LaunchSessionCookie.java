@@ -41,12 +41,24 @@ public final class LaunchSessionCookie {
 	}
 
 	/**
-	 * The current request's fresh link token for links and forms; {@code null} when the browser's cookie carries the
-	 * session or the request has none.
+	 * The current request's fresh link token for links and redirects; {@code null} when the browser's cookie carries
+	 * the session or the request has none.
 	 */
 	public static String linkToken() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return (authentication instanceof LaunchAuthentication launch) ? launch.linkToken() : null;
+	}
+
+	/** The current request's fresh link token for the hidden {@code lsid} field of forms (cookie or not). */
+	public static String formToken() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication instanceof LaunchAuthentication launch) ? launch.formToken() : null;
+	}
+
+	/** Whether the current request's session came with the browser's cookie. */
+	public static boolean fromCookie() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication instanceof LaunchAuthentication launch && launch.fromCookie();
 	}
 
 }

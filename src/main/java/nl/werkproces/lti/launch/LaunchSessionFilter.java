@@ -24,8 +24,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates requests that carry a launch session: the {@code lti_session} cookie (the normal case: URLs then
  * carry nothing), the {@code X-LTI-Session} header, or a link token ({@link LaunchLinkTokens}) in the {@code lsid}
  * parameter, the one URL form of a session, for browsers whose cookie does not carry it. The session id itself is
- * never accepted from a URL or form. A refused link token ends the request with 401 (expired, malformed) or 403
- * (another activity's) and one WARN line with the reason. Sets the page language to the launch's locale.
+ * never accepted from a URL or form. A token in a form's body (forms carry one also when the cookie works, see
+ * {@link LaunchAuthentication#formToken()}) wins over the cookie, so a form acts on the launch it was shown for.
+ * A token that expired while the cookie still carries its session is accepted (a teacher who writes feedback for
+ * longer than the token's lifetime loses nothing). A refused link token ends the request with 401 (expired,
+ * malformed) or 403 (another activity's) and one WARN line with the reason. Sets the page language to the
+ * launch's locale.
  */
 public class LaunchSessionFilter extends OncePerRequestFilter {
 
@@ -58,7 +62,9 @@ public class LaunchSessionFilter extends OncePerRequestFilter {
 		if (parameter != null && !parameter.isBlank()) {
 			LaunchLinkTokens.Check check = LaunchLinkTokens.looksLikeToken(parameter) ? this.tokens.check(parameter)
 					: LaunchLinkTokens.Check.refused(LaunchLinkTokens.Refusal.LINK_TOKEN_INVALID);
-			if (check.refusal() != null) {
+			boolean expiredButCookieCarriesIt = check.refusal() == LaunchLinkTokens.Refusal.LINK_TOKEN_EXPIRED
+					&& check.session() != null && carries(cookie, check.session());
+			if (check.refusal() != null && !expiredButCookieCarriesIt) {
 				refuse(request, response, check.refusal());
 				return;
 			}
@@ -72,9 +78,9 @@ public class LaunchSessionFilter extends OncePerRequestFilter {
 			}
 		}
 		if (session != null) {
-			boolean cookieCarriesIt = cookie != null && SecureTokens.same(SecureTokens.sha256(cookie), session.idHash());
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
-			context.setAuthentication(new LaunchAuthentication(session, cookieCarriesIt ? null : this.tokens.issue(session)));
+			context.setAuthentication(
+					new LaunchAuthentication(session, this.tokens.issue(session), carries(cookie, session)));
 			SecurityContextHolder.setContext(context);
 			request.setAttribute(ToolLocaleResolver.ATTRIBUTE, session.locale());
 			this.policies.allowOnlyPlatform(response, session.platformId());
@@ -85,6 +91,10 @@ public class LaunchSessionFilter extends OncePerRequestFilter {
 		finally {
 			SecurityContextHolder.clearContext();
 		}
+	}
+
+	private static boolean carries(String cookie, LaunchSession session) {
+		return cookie != null && SecureTokens.same(SecureTokens.sha256(cookie), session.idHash());
 	}
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response,

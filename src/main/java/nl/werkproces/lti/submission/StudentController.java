@@ -59,7 +59,7 @@ class StudentController {
 		if (launch.isStaff()) {
 			return new ModelAndView(teacher());
 		}
-		return this.page.render(launch, LaunchSessionCookie.linkToken(), locale);
+		return this.page.render(launch, LaunchSessionCookie.formToken(), locale);
 	}
 
 	@PostMapping("/submission")
@@ -108,7 +108,7 @@ class StudentController {
 	@ExceptionHandler(HandInRefusal.class)
 	ModelAndView refused(HandInRefusal refusal, @AuthenticationPrincipal LaunchSession launch,
 			HttpServletRequest request, Locale locale) {
-		return this.page.refused(launch, LaunchSessionCookie.linkToken(), locale, refusal, request.getParameter("text"));
+		return this.page.refused(launch, LaunchSessionCookie.formToken(), locale, refusal, request.getParameter("text"));
 	}
 
 	private static String teacher() {

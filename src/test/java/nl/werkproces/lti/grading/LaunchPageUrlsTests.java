@@ -175,6 +175,40 @@ class LaunchPageUrlsTests {
 	}
 
 	@Test
+	void aFormActsOnTheLaunchItWasShownForAfterAnotherTabLaunchedAnotherActivity() {
+		String grading = this.teacher.get("/app/teacher/students/" + this.sam).body();
+		Map<String, String> hidden = hiddenFields(grading);
+		assertThat(hidden.get("lsid")).as("the form's body names its launch").startsWith("l1.");
+		// another tab of the same browser launches another activity: the cookie now names that launch
+		ToolBrowser sameBrowser = this.teacher.browser();
+		ToolBrowser.LoginRedirect login = sameBrowser.initiateLogin(this.moodle.simulator);
+		HttpResponse<String> other = sameBrowser.launch(this.moodle.simulator.sign(TestLaunches
+			.resourceLink(this.moodle.simulator, base())
+			.asInstructor()
+			.with(LtiClaims.RESOURCE_LINK, Map.of("id", "other-tab", "title", "Andere activiteit"))
+			.claims(login.nonce())), login.state());
+		assertThat(other.statusCode()).isEqualTo(303);
+		assertThat(sameBrowser.cookie("lti_session")).isNotEqualTo(java.util.Optional.of(this.teacher.sessionId()));
+		HttpResponse<String> saved = this.teacher.post("/app/teacher/students/" + this.sam + "/draft",
+				Map.of("lsid", hidden.get("lsid")));
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+		String next = saved.headers().firstValue("Location").orElseThrow();
+		assertThat(next).as("the cookie names another launch: the first tab goes on with a link token")
+			.contains("/app/teacher/students/" + this.sam + "?done=saved&lsid=l1.");
+		assertThat(this.teacher.get(next).body()).contains("Het netwerk is geïnstalleerd.");
+	}
+
+	@Test
+	void aFormTokenThatExpiredStillWorksWhileTheCookieCarriesItsSession() {
+		Map<String, String> hidden = hiddenFields(this.teacher.get("/app/teacher/students/" + this.sam).body());
+		this.clock.advance(java.time.Duration.ofMinutes(90));
+		HttpResponse<String> saved = this.teacher.post("/app/teacher/students/" + this.sam + "/draft",
+				Map.of("lsid", hidden.get("lsid")));
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+		assertThat(saved.headers().firstValue("Location").orElseThrow()).doesNotContain("lsid=");
+	}
+
+	@Test
 	void withoutTheCookieTheHandInFormCarriesALinkTokenButNeverTheCsrfTokenInItsAction() {
 		Session student = this.moodle.launch(this.moodle.student("4", "Sam Student"));
 		ToolBrowser cookieless = new ToolBrowser(base());
