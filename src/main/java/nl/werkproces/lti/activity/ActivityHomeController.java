@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 
 import nl.werkproces.lti.launch.LaunchSession;
+import nl.werkproces.lti.launch.LaunchSessionCookie;
 import nl.werkproces.lti.spec.MessageType;
 
 import org.springframework.http.HttpStatus;
@@ -12,7 +13,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Where a launch arrives: sends the user to the page for their message type and role. Deep Linking →
@@ -29,7 +29,7 @@ class ActivityHomeController {
 	}
 
 	@GetMapping("/app")
-	String home(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid, Model model,
+	String home(@AuthenticationPrincipal LaunchSession launch, Model model,
 			HttpServletResponse response) {
 		if (launch.messageType() == MessageType.DEEP_LINKING) {
 			if (!launch.isStaff()) {
@@ -37,27 +37,23 @@ class ActivityHomeController {
 				model.addAttribute("introKey", "home.deepLinkingRefused");
 				return page("activity/not-ready", launch, model);
 			}
-			return redirect("/app/deep-linking", lsid);
+			return LaunchSessionCookie.redirect("/app/deep-linking");
 		}
 		Optional<Activity> activity = this.current.of(launch);
 		if (activity.isEmpty()) {
 			if (launch.resourceLink() != null && launch.isStaff()) {
-				return redirect("/app/setup", lsid);
+				return LaunchSessionCookie.redirect("/app/setup");
 			}
 			model.addAttribute("introKey", "home.notReady");
 			return page("activity/not-ready", launch, model);
 		}
-		return redirect(launch.isStaff() ? "/app/teacher" : "/app/student", lsid);
+		return LaunchSessionCookie.redirect(launch.isStaff() ? "/app/teacher" : "/app/student");
 	}
 
 	private static String page(String view, LaunchSession launch, Model model) {
 		model.addAttribute("launch", launch);
 		model.addAttribute("roles", launch.roles().stream().map(Enum::name).toList());
 		return view;
-	}
-
-	private static String redirect(String path, String lsid) {
-		return "redirect:" + path + "?lsid=" + lsid;
 	}
 
 }

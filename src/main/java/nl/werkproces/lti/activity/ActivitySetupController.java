@@ -2,6 +2,7 @@ package nl.werkproces.lti.activity;
 
 import nl.werkproces.lti.dossier.DossierCatalog;
 import nl.werkproces.lti.launch.LaunchSession;
+import nl.werkproces.lti.launch.LaunchSessionCookie;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,20 +35,20 @@ class ActivitySetupController {
 	}
 
 	@GetMapping("/app/setup")
-	ModelAndView picker(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid,
+	ModelAndView picker(@AuthenticationPrincipal LaunchSession launch,
 			@RequestParam(required = false) Long dossier, @RequestParam(required = false) String profiel,
 			@RequestParam(required = false) String q) {
 		if (check(launch)) {
-			return new ModelAndView("redirect:/app/teacher?lsid=" + lsid);
+			return new ModelAndView(LaunchSessionCookie.redirect("/app/teacher"));
 		}
 		return page(dossier, profiel, q, null, HttpStatus.OK);
 	}
 
 	@PostMapping("/app/setup")
-	ModelAndView choose(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid,
+	ModelAndView choose(@AuthenticationPrincipal LaunchSession launch,
 			@ModelAttribute ActivitySetupForm form) {
 		if (check(launch)) {
-			return new ModelAndView("redirect:/app/teacher?lsid=" + lsid);
+			return new ModelAndView(LaunchSessionCookie.redirect("/app/teacher"));
 		}
 		String problem = form.problem(false);
 		if (problem == null) {
@@ -63,7 +64,7 @@ class ActivitySetupController {
 		}
 		this.activities.createFor(launch.platformId(), launch.resourceLink().id(), form.setup(form.werkproces().get(0)),
 				launch.user().id());
-		return new ModelAndView("redirect:/app/teacher?lsid=" + lsid);
+		return new ModelAndView(LaunchSessionCookie.redirect("/app/teacher"));
 	}
 
 	/** Staff of a resource link only; {@code true} when the activity is set up already. */

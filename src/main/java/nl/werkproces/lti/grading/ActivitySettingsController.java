@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.launch.LaunchSession;
+import nl.werkproces.lti.launch.LaunchSessionCookie;
 import nl.werkproces.lti.rubric.Criterion;
 import nl.werkproces.lti.rubric.CriterionKind;
 import nl.werkproces.lti.rubric.Rubric;
@@ -26,7 +27,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -68,7 +68,7 @@ class ActivitySettingsController {
 
 	@PostMapping("/app/teacher/settings")
 	String save(@AuthenticationPrincipal LaunchSession launch, @RequestParam MultiValueMap<String, String> form,
-			@ModelAttribute("lsid") String lsid, Model model, HttpServletResponse response) {
+			Model model, HttpServletResponse response) {
 		Activity activity = this.current.require(StaffOnly.require(launch));
 		this.settings.requireSecondAssessor(activity.id(), form.containsKey("secondAssessor"));
 		if (form.containsKey("rubric")) {
@@ -88,7 +88,7 @@ class ActivitySettingsController {
 				return page(activity, ex.getMessage(), model);
 			}
 		}
-		return "redirect:/app/teacher/settings?lsid=" + lsid + "&saved";
+		return LaunchSessionCookie.redirect("/app/teacher/settings?saved");
 	}
 
 	private String page(Activity activity, String error, Model model) {

@@ -13,6 +13,7 @@ import nl.werkproces.lti.grading.HandInsToGrade.FileContent;
 import nl.werkproces.lti.grading.HandInsToGrade.HandIn;
 import nl.werkproces.lti.grading.Students.Student;
 import nl.werkproces.lti.launch.LaunchSession;
+import nl.werkproces.lti.launch.LaunchSessionCookie;
 import nl.werkproces.lti.rubric.Rubric;
 
 import org.springframework.http.ContentDisposition;
@@ -25,7 +26,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -70,33 +70,33 @@ class GradingController {
 
 	@PostMapping("/app/teacher/students/{userId}/draft")
 	String draft(@AuthenticationPrincipal LaunchSession launch, @PathVariable long userId,
-			@RequestParam MultiValueMap<String, String> form, @ModelAttribute("lsid") String lsid, Model model,
+			@RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response) {
-		return step(launch, userId, form, lsid, model, response, "saved",
+		return step(launch, userId, form, model, response, "saved",
 				(activity, input) -> this.flow.saveDraft(launch, activity, userId, input));
 	}
 
 	@PostMapping("/app/teacher/students/{userId}/finalize")
 	String finalize(@AuthenticationPrincipal LaunchSession launch, @PathVariable long userId,
-			@RequestParam MultiValueMap<String, String> form, @ModelAttribute("lsid") String lsid, Model model,
+			@RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response) {
-		return step(launch, userId, form, lsid, model, response, "finalized",
+		return step(launch, userId, form, model, response, "finalized",
 				(activity, input) -> this.flow.finalize(launch, activity, userId, input));
 	}
 
 	@PostMapping("/app/teacher/students/{userId}/confirm")
 	String confirm(@AuthenticationPrincipal LaunchSession launch, @PathVariable long userId,
-			@RequestParam MultiValueMap<String, String> form, @ModelAttribute("lsid") String lsid, Model model,
+			@RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response) {
-		return step(launch, userId, form, lsid, model, response, "confirmed",
+		return step(launch, userId, form, model, response, "confirmed",
 				(activity, input) -> this.flow.confirm(launch, activity, userId, input));
 	}
 
 	@PostMapping("/app/teacher/students/{userId}/reopen")
 	String reopen(@AuthenticationPrincipal LaunchSession launch, @PathVariable long userId,
-			@RequestParam MultiValueMap<String, String> form, @ModelAttribute("lsid") String lsid, Model model,
+			@RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response) {
-		return step(launch, userId, form, lsid, model, response, "reopened",
+		return step(launch, userId, form, model, response, "reopened",
 				(activity, input) -> this.flow.reopen(activity, userId));
 	}
 
@@ -113,7 +113,7 @@ class GradingController {
 			.body(file.content());
 	}
 
-	private String step(LaunchSession launch, long userId, MultiValueMap<String, String> form, String lsid,
+	private String step(LaunchSession launch, long userId, MultiValueMap<String, String> form,
 			Model model, HttpServletResponse response, String done, Step step) {
 		Activity activity = this.current.require(StaffOnly.require(launch));
 		Student student = student(activity, userId);
@@ -121,7 +121,7 @@ class GradingController {
 		try {
 			input = GradingInput.from(form);
 			step.apply(activity, input);
-			return "redirect:/app/teacher/students/" + userId + "?lsid=" + lsid + "&done=" + done;
+			return LaunchSessionCookie.redirect("/app/teacher/students/" + userId + "?done=" + done);
 		}
 		catch (GradingException ex) {
 			response.setStatus(ex.reason().status().value());

@@ -13,12 +13,19 @@ public class LaunchAuthentication extends AbstractAuthenticationToken {
 
 	private final LaunchSession session;
 
-	private final transient String sessionId;
+	private final transient String linkToken;
 
-	LaunchAuthentication(LaunchSession session, String sessionId) {
+	private final boolean fromCookie;
+
+	/**
+	 * {@code linkToken}: a fresh link token of the session; {@code fromCookie}: whether the browser's cookie carries
+	 * the session (then URLs carry nothing).
+	 */
+	LaunchAuthentication(LaunchSession session, String linkToken, boolean fromCookie) {
 		super(authorities(session));
 		this.session = session;
-		this.sessionId = sessionId;
+		this.linkToken = linkToken;
+		this.fromCookie = fromCookie;
 		setAuthenticated(true);
 	}
 
@@ -40,9 +47,27 @@ public class LaunchAuthentication extends AbstractAuthenticationToken {
 		return null;
 	}
 
-	/** The opaque session id, to carry in links and forms inside iframes without cookies. */
-	public String sessionId() {
-		return this.sessionId;
+	/**
+	 * A fresh link token ({@link LaunchLinkTokens}) to carry in links, forms and redirects when the browser's cookie
+	 * does not carry the session; {@code null} when it does, and then URLs carry nothing.
+	 */
+	public String linkToken() {
+		return this.fromCookie ? null : this.linkToken;
+	}
+
+	/**
+	 * A fresh link token for the hidden {@code lsid} field of forms, also when the cookie carries the session: a
+	 * form's body (never logged, never in the history) then names the launch the page was shown for, so a form left
+	 * open in one tab acts on its own activity even after another tab launched another one (the cookie names the
+	 * latest launch only).
+	 */
+	public String formToken() {
+		return this.linkToken;
+	}
+
+	/** Whether the browser's cookie carries this session: links and redirects then carry no token. */
+	public boolean fromCookie() {
+		return this.fromCookie;
 	}
 
 	@Override

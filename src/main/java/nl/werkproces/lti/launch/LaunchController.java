@@ -21,9 +21,12 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The redirect URI: receives the platform's form_post with {@code id_token} and {@code state}, and on success
- * sends the browser on to the tool's page with the launch session (cookie and, for iframes without third-party
- * cookies, the opaque id in the URL). When the login kept its state in the platform's storage and no cookie came
- * back, it first answers with a page that reads that storage and posts the launch again.
+ * sends the browser on to the tool's page with the launch session in its cookie. When the login's state cookie came
+ * back here, the browser sends the tool's cookies in this window, so the session cookie set now will come back too:
+ * the 303 goes to plain {@code /app}. Only a launch whose state did not travel in a cookie (platform storage) gets
+ * a short-lived link token ({@link LaunchLinkTokens}) in the URL; never the session id. When the login kept its
+ * state in the platform's storage and no cookie came back, it first answers with a page that reads that storage and
+ * posts the launch again.
  */
 @Controller
 class LaunchController {
@@ -38,13 +41,20 @@ class LaunchController {
 
 	private final FrameAncestorsFilter policies;
 
+	private final LaunchSessions sessions;
+
+	private final LaunchLinkTokens linkTokens;
+
 	LaunchController(Launches launches, ToolUrls urls, LaunchProperties properties,
-			PlatformRegistrations registrations, FrameAncestorsFilter policies) {
+			PlatformRegistrations registrations, FrameAncestorsFilter policies, LaunchSessions sessions,
+			LaunchLinkTokens linkTokens) {
 		this.registrations = registrations;
 		this.policies = policies;
 		this.launches = launches;
 		this.urls = urls;
 		this.properties = properties;
+		this.sessions = sessions;
+		this.linkTokens = linkTokens;
 	}
 
 	@PostMapping("/lti/launch")
@@ -75,8 +85,14 @@ class LaunchController {
 				ownPage ? storageNonce : null, FetchMetadata.whenNoCookie(request));
 		String sessionId = this.launches.accept(idToken, state, binding, toolBase);
 		BrowserCookies.set(request, response, LaunchSessionCookie.NAME, sessionId, this.properties.sessionLifetime());
+		String page = "/app";
+		if (browserId == null) {
+			// no cookie came back in this window (platform storage): a short-lived link token, never the session id
+			page += "?" + LaunchSessionCookie.PARAMETER + "="
+					+ this.linkTokens.issue(this.sessions.find(sessionId).orElseThrow());
+		}
 		response.setStatus(HttpStatus.SEE_OTHER.value());
-		response.setHeader(HttpHeaders.LOCATION, this.urls.url(request, "/app?lsid=" + sessionId));
+		response.setHeader(HttpHeaders.LOCATION, this.urls.url(request, page));
 		return null;
 	}
 

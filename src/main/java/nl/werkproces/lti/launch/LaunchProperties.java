@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param loginsPerAddress most login initiations one client address may start per {@code loginRateWindow}
  * @param loginRateWindow the window of {@code loginsPerAddress}
  * @param maxPendingLogins most logins (state and nonce) stored at once, for all addresses together
+ * @param linkTokenLifetime how long a link token (the launch session in a URL, only when the browser's cookie does
+ * not carry it: {@link LaunchLinkTokens}) stays valid; every page issues fresh ones
  */
 @Validated
 @ConfigurationProperties("lti.launch")
@@ -33,7 +35,7 @@ public record LaunchProperties(@NotNull @DefaultValue("60s") Duration clockLeewa
 		@NotNull @DefaultValue("64KB") DataSize maxFormSize, Duration maxTokenAge,
 		@NotNull @DefaultValue("1h") Duration maxTokenLifetime, @Min(64) @DefaultValue("2048") int maxHintLength,
 		@Min(1) @DefaultValue("1200") int loginsPerAddress, @NotNull @DefaultValue("1m") Duration loginRateWindow,
-		@Min(1) @DefaultValue("20000") int maxPendingLogins) {
+		@Min(1) @DefaultValue("20000") int maxPendingLogins, @NotNull @DefaultValue("1h") Duration linkTokenLifetime) {
 
 	/** {@code maxTokenAge}, or the login timeout when it is not set. */
 	Duration effectiveMaxTokenAge() {

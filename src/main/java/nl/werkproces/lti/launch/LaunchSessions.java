@@ -129,7 +129,14 @@ public class LaunchSessions {
 		if (sessionId == null || sessionId.isBlank() || sessionId.length() > 64) {
 			return Optional.empty();
 		}
-		String idHash = SecureTokens.sha256(sessionId);
+		return findByHash(SecureTokens.sha256(sessionId));
+	}
+
+	/**
+	 * The session whose id has this SHA-256 (as {@link LaunchLinkTokens} name it), unless it expired or its platform
+	 * was disabled. Never a way in by itself: a link token's MAC must be checked too.
+	 */
+	Optional<LaunchSession> findByHash(String idHash) {
 		Instant now = this.clock.instant();
 		LaunchSession recent = this.recent.get(idHash);
 		if (recent != null && recent.expiresAt().isAfter(now)

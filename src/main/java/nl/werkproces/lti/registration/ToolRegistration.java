@@ -13,7 +13,7 @@ import nl.werkproces.lti.spec.LtiScopes;
  *
  * @see <a href="https://www.imsglobal.org/spec/lti-dr/v1p0">LTI Dynamic Registration 1.0</a>
  */
-final class ToolRegistration {
+public final class ToolRegistration {
 
 	private ToolRegistration() {
 	}
@@ -34,13 +34,26 @@ final class ToolRegistration {
 		registration.put("grant_types", List.of("implicit", "client_credentials"));
 		registration.put("initiate_login_uri", toolBaseUrl + "/lti/login");
 		registration.put("redirect_uris", List.of(launch));
-		registration.put("client_name", toolName);
+		registration.put("client_name", clientName(toolName, base));
 		registration.put("jwks_uri", toolBaseUrl + "/.well-known/jwks.json");
 		registration.put("token_endpoint_auth_method", "private_key_jwt");
 		registration.put("scope", String.join(" ", LtiScopes.LINEITEM, LtiScopes.LINEITEM_READONLY,
 				LtiScopes.RESULT_READONLY, LtiScopes.SCORE, LtiScopes.NRPS_MEMBERSHIP_READONLY));
 		registration.put(DynamicRegistrations.TOOL_CONFIGURATION, tool);
 		return registration;
+	}
+
+	/**
+	 * The name the platform lists the tool under: the configured name with the tool's host (and port, when not the
+	 * scheme's default), "Werkproces-LTI (lti.school.nl)", so a test and a production instance registered in the
+	 * same Moodle can be told apart in its tool list. A name that names the host already is left as it is.
+	 */
+	public static String clientName(String toolName, URI base) {
+		String host = base.getHost() + ((base.getPort() != -1) ? ":" + base.getPort() : "");
+		if (host.equals("null") || toolName.contains(host)) {
+			return toolName;
+		}
+		return toolName + " (" + host + ")";
 	}
 
 }

@@ -7,6 +7,7 @@ import nl.werkproces.lti.delivery.GradeOutbox;
 import nl.werkproces.lti.grading.GradingRecords;
 import nl.werkproces.lti.grading.StaffOnly;
 import nl.werkproces.lti.launch.LaunchSession;
+import nl.werkproces.lti.launch.LaunchSessionCookie;
 import nl.werkproces.lti.rubric.Rubric;
 
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,14 +60,13 @@ class RosterController {
 	}
 
 	@PostMapping("/app/teacher/grades/{outboxId}/retry")
-	String retry(@AuthenticationPrincipal LaunchSession launch, @PathVariable long outboxId,
-			@ModelAttribute("lsid") String lsid) {
+	String retry(@AuthenticationPrincipal LaunchSession launch, @PathVariable long outboxId) {
 		Activity activity = this.current.require(StaffOnly.require(launch));
 		if (!this.gradings.ownsOutboxEntry(activity.id(), outboxId)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		this.outbox.retryNow(outboxId);
-		return "redirect:/app/teacher?lsid=" + lsid + "&retried=" + outboxId;
+		return LaunchSessionCookie.redirect("/app/teacher?retried=" + outboxId);
 	}
 
 }

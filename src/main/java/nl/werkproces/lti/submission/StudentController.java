@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.launch.LaunchSession;
+import nl.werkproces.lti.launch.LaunchSessionCookie;
 import nl.werkproces.lti.submission.Submission.FileContent;
 
 import org.springframework.http.ContentDisposition;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,16 +54,16 @@ class StudentController {
 	}
 
 	@GetMapping
-	ModelAndView assignment(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid,
+	ModelAndView assignment(@AuthenticationPrincipal LaunchSession launch,
 			Locale locale) {
 		if (launch.isStaff()) {
-			return new ModelAndView(teacher(lsid));
+			return new ModelAndView(teacher());
 		}
-		return this.page.render(launch, lsid, locale);
+		return this.page.render(launch, LaunchSessionCookie.formToken(), locale);
 	}
 
 	@PostMapping("/submission")
-	String handIn(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid,
+	String handIn(@AuthenticationPrincipal LaunchSession launch,
 			@RequestParam(name = "text", required = false) String text,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files) {
 		if (launch.isStaff()) {
@@ -73,14 +73,14 @@ class StudentController {
 		List<Upload> uploads = (files != null)
 				? files.stream().filter((file) -> !Upload.isBlank(file)).map(Upload::of).toList() : List.of();
 		this.handIns.handIn(activity, launch, text, uploads);
-		return "redirect:/app/student/receipt?lsid=" + lsid;
+		return LaunchSessionCookie.redirect("/app/student/receipt");
 	}
 
 	@GetMapping("/receipt")
-	String receipt(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid, Locale locale,
+	String receipt(@AuthenticationPrincipal LaunchSession launch, Locale locale,
 			Model model) {
 		if (launch.isStaff()) {
-			return teacher(lsid);
+			return teacher();
 		}
 		Activity activity = this.current.require(launch);
 		Submission submission = this.submissions.find(activity.id(), launch.platformId(), launch.user().id())
@@ -108,11 +108,11 @@ class StudentController {
 	@ExceptionHandler(HandInRefusal.class)
 	ModelAndView refused(HandInRefusal refusal, @AuthenticationPrincipal LaunchSession launch,
 			HttpServletRequest request, Locale locale) {
-		return this.page.refused(launch, request.getParameter("lsid"), locale, refusal, request.getParameter("text"));
+		return this.page.refused(launch, LaunchSessionCookie.formToken(), locale, refusal, request.getParameter("text"));
 	}
 
-	private static String teacher(String lsid) {
-		return "redirect:/app/teacher?lsid=" + lsid;
+	private static String teacher() {
+		return LaunchSessionCookie.redirect("/app/teacher");
 	}
 
 }

@@ -58,7 +58,7 @@ class UploadLimitAdvice {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof LaunchAuthentication launch && path.startsWith("/app/student")
 				&& !launch.getPrincipal().isStaff()) {
-			return this.page.refused(launch.getPrincipal(), launch.sessionId(), locale, refusal(reason), null);
+			return this.page.refused(launch.getPrincipal(), launch.formToken(), locale, refusal(reason), null);
 		}
 		log.warn("Multipart request refused [{}]: {} {}", reason.name(), request.getMethod(), ClientErrorLog.path(request));
 		if (path.startsWith("/api/") || acceptsProblemJson(request)) {

@@ -27,15 +27,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * gets the assignment page with a precise refusal instead of a bare error: an upload beyond
  * {@code spring.servlet.multipart.*} (413), a file name with a NUL (Tomcat refuses it as an invalid file name), a
  * part header beyond {@code server.tomcat.max-part-header-size} (in practice a very long file name), a body that is
- * no multipart at all. Tomcat throws on every parameter lookup of such a request, so the launch session
- * ({@code lsid}) and CSRF token could not be read. Runs before Spring Security: parses a multipart request under
- * {@code /app} once and, when that fails, passes on a request whose parameters come from the query string only,
- * whose parts report the failure, and whose attribute {@link #REFUSAL} names the {@link Reason}.
+ * no multipart at all. Tomcat throws on every parameter lookup of such a request, so its form fields (the CSRF
+ * token, which travels in the body, never in the URL) cannot be read: Spring Security does not ask for a CSRF
+ * token on such a request (it can only end in the refusal page, nothing is stored), and the launch session comes
+ * from the cookie or, without one, from the link token in the form's action. Runs before Spring Security: parses a
+ * multipart request under {@code /app} once and, when that fails, passes on a request whose parameters come from
+ * the query string only, whose parts report the failure, and whose attribute {@link #REFUSAL} names the
+ * {@link Reason}.
  */
-class UploadLimitFilter extends OncePerRequestFilter {
+public class UploadLimitFilter extends OncePerRequestFilter {
 
 	/** Request attribute: the {@link Reason} a multipart request could not be parsed for. */
-	static final String REFUSAL = UploadLimitFilter.class.getName() + ".REFUSAL";
+	public static final String REFUSAL = UploadLimitFilter.class.getName() + ".REFUSAL";
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -3,9 +3,11 @@ package nl.werkproces.lti.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.werkproces.lti.launch.LaunchLinkTokens;
 import nl.werkproces.lti.launch.LaunchSessionCsrfTokenRepository;
 import nl.werkproces.lti.launch.LaunchSessionFilter;
 import nl.werkproces.lti.launch.LaunchSessions;
+import nl.werkproces.lti.submission.UploadLimitFilter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,8 +48,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LaunchSessions sessions, FrameAncestorsFilter policies,
-			ManagementPortRequests managementPort) {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LaunchSessions sessions, LaunchLinkTokens linkTokens,
+			FrameAncestorsFilter policies, ManagementPortRequests managementPort) {
 		http.authorizeHttpRequests((requests) -> requests
 			// metrics only on Actuator's own port, which the Service's public port and the Ingress never reach
 			.requestMatchers(new AndRequestMatcher(managementPort,
@@ -66,9 +68,16 @@ class SecurityConfiguration {
 			.anyRequest()
 			.denyAll())
 			.csrf((csrf) -> csrf.csrfTokenRepository(new LaunchSessionCsrfTokenRepository())
+				// a hand-in the server could not parse (too large, bad file name) has no readable form fields, so no
+				// CSRF token either (it travels in the body, never in the URL); no handler runs for it (the dispatcher's
+				// multipart check fails first), it can only end in the refusal page
+				.requireCsrfProtectionMatcher((request) -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
+						&& !(request.getAttribute(UploadLimitFilter.REFUSAL) != null
+								&& "/app/student/submission"
+									.equals(request.getRequestURI().substring(request.getContextPath().length()))))
 				.ignoringRequestMatchers("/lti/login", "/lti/launch", "/demo/platform/token", "/demo/platform/services/**",
 						"/demo/platform/deep-linking/return"))
-			.addFilterBefore(new LaunchSessionFilter(sessions, policies), CsrfFilter.class)
+			.addFilterBefore(new LaunchSessionFilter(sessions, linkTokens, policies), CsrfFilter.class)
 			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			// a launch authenticates each request by its launch session; never keep it in an HTTP session, where it

@@ -142,6 +142,24 @@ class AdminPagesTests {
 	}
 
 	@Test
+	void moodleSettingsPageSaysHowMoodleReachesTheToolAndHowTeachersAddAnActivity() {
+		String page = this.admin.get("/admin/lti-config").body();
+		String host = java.net.URI.create(base()).getAuthority();
+		assertThat(page).contains("<code>Werkproces-LTI (" + host + ")</code>")
+			.contains("curlsecurityblockedhosts")
+			.contains("curlsecurityallowedport")
+			.contains("zet de poort van de tool (" + java.net.URI.create(base()).getPort() + ")")
+			.contains("update-ca-certificates")
+			.contains("Show in activity chooser and as a preconfigured tool")
+			.contains("Meer \u2192 LTI externe tools")
+			.contains("Bewerkmodus")
+			.contains("Activiteit of bron toevoegen")
+			.contains("kies in de kiezer de tool bij zijn naam, <strong>Werkproces-LTI (" + host + ")</strong>")
+			.contains("Inhoud selecteren")
+			.contains("Opslaan en terugkeren naar cursus");
+	}
+
+	@Test
 	void registrationLinkIsShownOnceAndListedWithoutToken() {
 		HttpResponse<String> page = this.admin.submit("/admin/registrations", "/admin/registrations",
 				Map.of("label", "ROC Linkschool"));

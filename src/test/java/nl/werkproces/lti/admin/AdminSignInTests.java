@@ -102,12 +102,13 @@ class AdminSignInTests {
 			HttpResponse<String> launch = this.browser.launch(
 					moodle.sign(TestLaunches.resourceLink(moodle, this.browser.toolBaseUrl()).claims(login.nonce())),
 					login.state());
-			String lsid = launch.headers().firstValue("Location").orElseThrow().replaceAll(".*lsid=", "");
-			assertThat(this.browser.get("/app?lsid=" + lsid).statusCode()).as("the launch session works").isEqualTo(200);
-			HttpResponse<String> admin = this.browser.get("/admin?lsid=" + lsid);
+			assertThat(launch.statusCode()).isEqualTo(303);
+			// the browser's lti_session cookie goes with every request below
+			assertThat(this.browser.get("/app").statusCode()).as("the launch session works").isEqualTo(200);
+			HttpResponse<String> admin = this.browser.get("/admin");
 			assertThat(admin.statusCode()).isEqualTo(302);
 			assertThat(admin.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login");
-			HttpResponse<String> form = this.browser.get("/admin/platforms/new?lsid=" + lsid);
+			HttpResponse<String> form = this.browser.get("/admin/platforms/new");
 			assertThat(form.statusCode()).as(form.headers().map() + form.body()).isEqualTo(302);
 		}
 	}

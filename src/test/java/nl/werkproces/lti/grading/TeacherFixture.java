@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import nl.werkproces.lti.activity.Activities;
 import nl.werkproces.lti.activity.ActivitySetup;
@@ -30,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A simulated Moodle with one deep-linked werkproces activity (B1-K2-W2, Netwerk- en mediabeheerder) and launches
- * into it over real HTTP: each launch is a {@link Session} with its own browser and {@code lsid}.
+ * into it over real HTTP: each launch is a {@link Session} with its own browser, whose cookie carries the session.
  */
 final class TeacherFixture implements AutoCloseable {
 
@@ -87,14 +85,10 @@ final class TeacherFixture implements AutoCloseable {
 		LoginRedirect login = browser.initiateLogin(this.simulator);
 		HttpResponse<String> response = browser.launch(this.simulator.sign(launch.claims(login.nonce())), login.state());
 		String location = response.headers().firstValue("Location").orElseThrow();
-		Matcher lsid = Pattern.compile("lsid=([^&]+)").matcher(location);
-		if (!lsid.find()) {
-			throw new AssertionError("no lsid in " + location);
-		}
-		Session session = new Session(browser, lsid.group(1),
-				this.sessions.find(lsid.group(1)).orElseThrow().csrfToken());
+		String sessionId = browser.cookie("lti_session")
+			.orElseThrow(() -> new AssertionError("launch set no session cookie: " + response.headers()));
+		Session session = new Session(browser, sessionId, this.sessions.find(sessionId).orElseThrow().csrfToken());
 		browser.get(location);
-		browser.get("/app?lsid=" + session.lsid());
 		return session;
 	}
 
@@ -153,16 +147,18 @@ final class TeacherFixture implements AutoCloseable {
 		this.simulator.close();
 	}
 
-	/** A launch session: its browser and {@code lsid}; pages and form posts with the session's CSRF token. */
-	record Session(ToolBrowser browser, String lsid, String csrf) {
+	/**
+	 * A launch session: its browser (whose cookie carries the session, so URLs carry nothing) and the session id (for
+	 * link tokens of cookie-less tests); pages and form posts with the session's CSRF token.
+	 */
+	record Session(ToolBrowser browser, String sessionId, String csrf) {
 
 		HttpResponse<String> get(String path) {
-			return this.browser.get(path + (path.contains("?") ? "&" : "?") + "lsid=" + this.lsid);
+			return this.browser.get(path);
 		}
 
 		HttpResponse<String> post(String path, Map<String, String> fields) {
 			Map<String, String> form = new LinkedHashMap<>(fields);
-			form.put("lsid", this.lsid);
 			form.put("_csrf", masked(this.csrf));
 			return this.browser.post(path, form);
 		}

@@ -140,7 +140,8 @@ class IdTokenTimeRulesTests {
 
 	private static LaunchProperties settings(Duration maxTokenAge) {
 		return new LaunchProperties(Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofHours(8),
-				DataSize.ofKilobytes(64), maxTokenAge, Duration.ofHours(1), 2048, 300, Duration.ofMinutes(1), 20000);
+				DataSize.ofKilobytes(64), maxTokenAge, Duration.ofHours(1), 2048, 300, Duration.ofMinutes(1), 20000,
+				Duration.ofHours(1));
 	}
 
 }

@@ -66,7 +66,9 @@ class LaunchFlowTests {
 		HttpResponse<String> launch = launchWith(student());
 		assertThat(launch.statusCode()).isEqualTo(303);
 		String location = launch.headers().firstValue("Location").orElseThrow();
-		assertThat(location).contains("/app?lsid=");
+		assertThat(location).as("the state cookie came back, so the session cookie will: nothing in the URL")
+			.isEqualTo(this.browser.toolBaseUrl() + "/app");
+		assertThat(launch.headers().allValues("Set-Cookie")).anyMatch((cookie) -> cookie.startsWith("lti_session="));
 		HttpResponse<String> page = this.browser.get(location);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Welkom, Sam Student")
@@ -84,12 +86,11 @@ class LaunchFlowTests {
 	}
 
 	@Test
-	void sessionIdInUrlWorksWithoutCookies() {
-		HttpResponse<String> launch = launchWith(student());
+	void sessionIdIsNeverAcceptedFromTheUrl() {
+		launchWith(student());
+		String sessionId = this.browser.cookie("lti_session").orElseThrow();
 		this.browser.dropCookies();
-		HttpResponse<String> page = this.browser.get(launch.headers().firstValue("Location").orElseThrow());
-		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("Welkom, Sam Student");
+		assertThat(this.browser.get("/app?lsid=" + sessionId).statusCode()).isEqualTo(401);
 	}
 
 	@Test

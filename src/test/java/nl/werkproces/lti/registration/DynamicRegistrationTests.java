@@ -1,5 +1,6 @@
 package nl.werkproces.lti.registration;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,9 @@ class DynamicRegistrationTests {
 			.containsEntry("initiate_login_uri", tool + "/lti/login")
 			.containsEntry("redirect_uris", List.of(tool + "/lti/launch"))
 			.containsEntry("jwks_uri", tool + "/.well-known/jwks.json")
-			.containsEntry("token_endpoint_auth_method", "private_key_jwt");
+			.containsEntry("token_endpoint_auth_method", "private_key_jwt")
+			.as("the client name tells this instance apart from others in Moodle's tool list")
+			.containsEntry("client_name", "Werkproces-LTI (" + URI.create(tool).getAuthority() + ")");
 		assertThat((String) sent.get("scope")).contains("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem ")
 			.contains("https://purl.imsglobal.org/spec/lti-ags/scope/score")
 			.contains("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");

@@ -1,7 +1,6 @@
 package nl.werkproces.lti.submission;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -74,7 +73,7 @@ final class AssignmentFixture implements AutoCloseable {
 			.with(LtiClaims.CUSTOM, Map.of(CurrentActivity.SETUP_KEY, this.setupKey));
 	}
 
-	/** Launches on this fixture's platform; returns the launch session id. */
+	/** Launches on this fixture's platform; returns the launch session id (from the cookie the launch set). */
 	String launch(TestLaunches launch) {
 		return launchOn(this.platform, launch);
 	}
@@ -85,12 +84,22 @@ final class AssignmentFixture implements AutoCloseable {
 		if (response.statusCode() != 303) {
 			throw new AssertionError("launch answered " + response.statusCode() + ": " + response.body());
 		}
-		String query = URI.create(response.headers().firstValue("Location").orElseThrow()).getQuery();
-		return query.substring(query.indexOf("lsid=") + 5);
+		return sessionCookie(response);
 	}
 
-	StudentClient student(String lsid) {
-		return new StudentClient(this.browser.toolBaseUrl(), lsid, "nl");
+	/** The launch session id from the launch answer's {@code lti_session} cookie, as the browser stores it. */
+	static String sessionCookie(HttpResponse<?> launch) {
+		return launch.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((cookie) -> cookie.startsWith("lti_session="))
+			.map((cookie) -> cookie.substring("lti_session=".length(), cookie.indexOf(';')))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("launch set no session cookie: " + launch.headers()));
+	}
+
+	StudentClient student(String sessionId) {
+		return new StudentClient(this.browser.toolBaseUrl(), sessionId, "nl");
 	}
 
 	long activityId() {

@@ -7,7 +7,15 @@ import java.util.UUID;
 /** A multipart/form-data body as a browser sends it, for hand-in tests over real HTTP. */
 final class MultipartForm {
 
-	private final String boundary = "----form" + UUID.randomUUID().toString().replace("-", "");
+	private final String boundary;
+
+	MultipartForm() {
+		this("----form" + UUID.randomUUID().toString().replace("-", ""));
+	}
+
+	private MultipartForm(String boundary) {
+		this.boundary = boundary;
+	}
 
 	private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
@@ -24,6 +32,13 @@ final class MultipartForm {
 		this.body.writeBytes(content);
 		write("\r\n");
 		return this;
+	}
+
+	/** The same parts under the same boundary, to add to without changing this form. */
+	MultipartForm copy() {
+		MultipartForm copy = new MultipartForm(this.boundary);
+		copy.body.writeBytes(this.body.toByteArray());
+		return copy;
 	}
 
 	String contentType() {

@@ -9,51 +9,73 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A student's browser inside an iframe that blocks third-party cookies: no cookie jar, the launch session only
- * through {@code lsid} in links and forms; posts the hand-in form to the action the page gives.
+ * A student's browser whose cookie carries the launch session (the {@code lti_session} cookie the launch set, sent
+ * with every request; URLs carry nothing); posts the hand-in form to the action the page gives, with the CSRF token
+ * from the page's hidden field in the multipart body, as a browser submits the form.
  */
 final class StudentClient {
 
 	private static final Pattern FORM_ACTION = Pattern.compile("<form method=\"post\" enctype=\"multipart/form-data\""
 			+ "[^>]*action=\"([^\"]+)\"");
 
+	private static final Pattern CSRF_FIELD = Pattern.compile("<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\"");
+
 	private final String baseUrl;
 
-	private final String lsid;
+	private final String sessionId;
 
 	private final String language;
 
+	private volatile String csrf;
+
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-	StudentClient(String baseUrl, String lsid, String language) {
+	StudentClient(String baseUrl, String sessionId, String language) {
 		this.baseUrl = baseUrl;
-		this.lsid = lsid;
+		this.sessionId = sessionId;
 		this.language = language;
 	}
 
-	String lsid() {
-		return this.lsid;
+	String sessionId() {
+		return this.sessionId;
 	}
 
 	HttpResponse<String> page() {
-		return get("/app/student?lsid=" + this.lsid);
+		return get("/app/student");
 	}
 
 	HttpResponse<String> receipt() {
-		return get("/app/student/receipt?lsid=" + this.lsid);
+		return get("/app/student/receipt");
 	}
 
 	HttpResponse<byte[]> file(long id) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/app/student/files/" + id + "?lsid=" + this.lsid))
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		return send(request("/app/student/files/" + id).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+		HttpResponse<String> response = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+		Matcher csrf = CSRF_FIELD.matcher(response.body());
+		if (csrf.find()) {
+			this.csrf = csrf.group(1);
+		}
+		return response;
+	}
+
+	/** The CSRF token of the hand-in form as the last page showed it (read from the assignment page if none yet). */
+	String csrf() {
+		if (this.csrf == null) {
+			page();
+		}
+		if (this.csrf == null) {
+			throw new AssertionError("no CSRF field on the assignment page");
+		}
+		return this.csrf;
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Accept-Language", this.language)
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.header("Cookie", "lti_session=" + this.sessionId);
 	}
 
 	/** Fills in the hand-in form of the assignment page and submits it. */
@@ -66,19 +88,21 @@ final class StudentClient {
 		return post(action.group(1).replace("&amp;", "&"), form);
 	}
 
+	/** Posts the form with the page's CSRF token as one more field of the body. */
 	HttpResponse<String> post(String path, MultipartForm form) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.header("Content-Type", form.contentType())
-			.header("Accept-Language", this.language)
+		return postWithoutCsrf(path, form.copy().field("_csrf", csrf()));
+	}
+
+	/** Posts the form as it is (a forged form on another site has no CSRF token). */
+	HttpResponse<String> postWithoutCsrf(String path, MultipartForm form) {
+		return send(request(path).header("Content-Type", form.contentType())
 			.POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** Posts a raw body under any content type (for bodies that are not what they claim). */
 	HttpResponse<String> post(String path, String contentType, String body) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.header("Content-Type", contentType)
-			.header("Accept-Language", this.language)
+		return send(request(path).header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -77,10 +77,10 @@ class StudentFlowTests {
 
 	@Test
 	void learnerIsSentToTheAssignmentPage() {
-		String lsid = this.fixture.launch(this.fixture.learner());
-		HttpResponse<String> home = this.fixture.student(lsid).get("/app?lsid=" + lsid);
+		String sessionId = this.fixture.launch(this.fixture.learner());
+		HttpResponse<String> home = this.fixture.student(sessionId).get("/app");
 		assertThat(home.statusCode()).isEqualTo(302);
-		assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/app/student?lsid=" + lsid);
+		assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/app/student");
 	}
 
 	@Test
@@ -129,7 +129,7 @@ class StudentFlowTests {
 			.file("files", "C:\\Users\\sam\\Advies netwerk.pdf", "application/pdf", PDF));
 		assertThat(handIn.statusCode()).isEqualTo(302);
 		assertThat(handIn.headers().firstValue("Location").orElseThrow())
-			.endsWith("/app/student/receipt?lsid=" + student.lsid());
+			.endsWith("/app/student/receipt");
 
 		HttpResponse<String> receipt = student.receipt();
 		assertThat(receipt.statusCode()).isEqualTo(200);
@@ -250,10 +250,29 @@ class StudentFlowTests {
 
 	@Test
 	void staffAreSentToTheTeacherPage() {
-		String lsid = this.fixture.launch(this.fixture.learner().asInstructor());
-		HttpResponse<String> page = this.fixture.student(lsid).page();
+		String sessionId = this.fixture.launch(this.fixture.learner().asInstructor());
+		HttpResponse<String> page = this.fixture.student(sessionId).page();
 		assertThat(page.statusCode()).isEqualTo(302);
-		assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/app/teacher?lsid=" + lsid);
+		assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/app/teacher");
+	}
+
+	@Test
+	void handInReadsItsCsrfTokenFromTheMultipartBodyAndRefusesAFormWithout() {
+		StudentClient student = this.fixture.student(this.fixture.launch(this.fixture.learner()));
+		String page = student.page().body();
+		assertThat(page).contains("action=\"/app/student/submission\"").doesNotContain("_csrf=")
+			.contains("name=\"_csrf\"");
+		HttpResponse<String> forged = student.postWithoutCsrf("/app/student/submission",
+				new MultipartForm().field("text", "Vervalst."));
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM submission WHERE activity_id = ?")
+			.param(this.fixture.activityId())
+			.query(Long.class)
+			.single()).isZero();
+		HttpResponse<String> handIn = student.post("/app/student/submission",
+				new MultipartForm().field("text", "Echt ingeleverd."));
+		assertThat(handIn.statusCode()).as(handIn.body()).isEqualTo(302);
+		assertThat(student.receipt().body()).contains("<dd id=\"hand-in-count\">1</dd>");
 	}
 
 	@Test

@@ -17,6 +17,8 @@ import org.openqa.selenium.WebElement;
 
 import nl.werkproces.lti.activity.Activities;
 import nl.werkproces.lti.dossier.DossierCatalog;
+import nl.werkproces.lti.launch.LaunchLinkTokens;
+import nl.werkproces.lti.launch.LaunchSessions;
 import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.rubric.RubricVersions;
 import nl.werkproces.lti.testing.Browsers;
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Real Chromium: the student page inside a 600 px iframe of the (simulated) platform's course page, on another
- * site, so only {@code lsid} carries the session; reading the assignment and handing in a PDF.
+ * site, so no cookie carries the session, only the short-lived link token in {@code lsid} (what a launch without
+ * the cookie gets); reading the assignment and handing in a PDF (CSRF token in the multipart body).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "lti.jwks.min-refresh-interval=0s", "lti.grades.scheduled=false" })
@@ -38,6 +41,12 @@ class StudentPageBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	private LaunchLinkTokens linkTokens;
+
+	@Autowired
+	private LaunchSessions sessions;
 
 	@Autowired
 	PlatformRegistrations registrations;
@@ -81,8 +90,9 @@ class StudentPageBrowserTests {
 	void studentReadsTheAssignmentAndHandsInAPdfInsideA600PixelIframe(@TempDir Path dir) throws Exception {
 		this.fixture = new AssignmentFixture(this.port, this.registrations, this.activities, this.catalog, this.rubrics,
 				this.jdbc);
-		String lsid = this.fixture.launch(this.fixture.learner());
-		String src = this.fixture.browser.toolBaseUrl() + "/app/student?lsid=" + lsid;
+		String sessionId = this.fixture.launch(this.fixture.learner());
+		String src = this.fixture.browser.toolBaseUrl() + "/app/student?lsid="
+				+ this.linkTokens.issue(this.sessions.find(sessionId).orElseThrow());
 		byte[] course = ("<!DOCTYPE html><html><body style=\"margin:0\"><h1>LTI Test Course</h1>"
 				+ "<iframe id=\"tool-frame\" name=\"tool-frame\" src=\"" + src
 				+ "\" style=\"width:600px;height:900px;border:1px solid #ccc\"></iframe></body></html>")
@@ -116,7 +126,15 @@ class StudentPageBrowserTests {
 		browser.switchTo().frame("tool-frame");
 		browser.findElement(By.id("text")).sendKeys("Mijn netwerkadvies staat in de pdf.");
 		browser.findElement(By.id("files")).sendKeys(pdf.toString());
+		assertThat(browser.findElement(By.cssSelector("#hand-in form")).getAttribute("action")).contains("lsid=l1.")
+			.doesNotContain("_csrf");
 		browser.findElement(By.id("submit")).click();
+		browser.findElement(By.id("receipt-files"));
+		assertThat((String) ((JavascriptExecutor) browser).executeScript("return location.href;"))
+			.as("the receipt keeps the frame going on a fresh link token")
+			.contains("/app/student/receipt?lsid=l1.")
+			.doesNotContain(sessionId)
+			.doesNotContain("_csrf");
 		assertThat(browser.findElement(By.id("receipt-files")).getText()).contains("netwerkadvies.pdf")
 			.contains(StudentFlowTests.sha256(StudentFlowTests.PDF));
 		assertThat(browser.findElement(By.id("receipt-late")).getText()).isEqualTo("nee");

@@ -112,6 +112,16 @@ public final class ToolBrowser {
 		return this;
 	}
 
+	/** The value of a cookie the tool set in this browser (e.g. {@code lti_session}), if any. */
+	public java.util.Optional<String> cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst();
+	}
+
 	/** Forgets every cookie, as a browser that blocks third-party cookies in an iframe would not send them. */
 	public void dropCookies() {
 		this.cookies.getCookieStore().removeAll();

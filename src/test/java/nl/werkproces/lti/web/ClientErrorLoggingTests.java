@@ -111,9 +111,19 @@ class ClientErrorLoggingTests {
 	@Test
 	void pageWithoutALaunchSessionIsOne401AndOneLine(CapturedOutput output) {
 		int before = output.getAll().length();
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/app/student?lsid=" + SECRET)).GET());
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/app/student"))
+			.header("Cookie", "lti_session=" + SECRET)
+			.GET());
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertOneWarnLine(output.getAll().substring(before), "[NO_LAUNCH_SESSION]");
+	}
+
+	@Test
+	void pageWithAnInvalidLinkTokenIsOne401AndOneLine(CapturedOutput output) {
+		int before = output.getAll().length();
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/app/student?lsid=" + SECRET)).GET());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertOneWarnLine(output.getAll().substring(before), "[LINK_TOKEN_INVALID]");
 	}
 
 	@Test
@@ -121,7 +131,7 @@ class ClientErrorLoggingTests {
 		int before = output.getAll().length();
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/app/teacher/students/1/finalize"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("lsid=" + SECRET + "&_csrf=" + SECRET)));
+			.POST(HttpRequest.BodyPublishers.ofString("text=" + SECRET + "&_csrf=" + SECRET)));
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertOneWarnLine(output.getAll().substring(before), "[CSRF_TOKEN_INVALID]");
 	}

@@ -35,6 +35,8 @@ import nl.werkproces.lti.activity.ActivitySetup;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.activity.GradeMode;
 import nl.werkproces.lti.dossier.DossierCatalog;
+import nl.werkproces.lti.launch.LaunchLinkTokens;
+import nl.werkproces.lti.launch.LaunchSessions;
 import nl.werkproces.lti.registration.Platform;
 import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.registration.PlatformSource;
@@ -106,6 +108,12 @@ class MalformedRequestFuzzTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	LaunchSessions launchSessions;
+
+	@Autowired
+	LaunchLinkTokens linkTokens;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -141,7 +149,9 @@ class MalformedRequestFuzzTests {
 					login.state());
 			assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
 			String location = launched.headers().firstValue("Location").orElseThrow();
-			String lsid = location.substring(location.indexOf("lsid=") + 5);
+			// the fuzzing clients keep no cookies: the session travels as a cookie-less browser's would, a link token
+			String lsid = this.linkTokens.issue(
+					this.launchSessions.find(browser.cookie("lti_session").orElseThrow()).orElseThrow());
 			String page = browser.getFollowing(location).body();
 			Matcher csrf = CSRF.matcher(page);
 			this.sessions.add(new Session(teacher ? "teacher" : "learner", client(null), lsid,
