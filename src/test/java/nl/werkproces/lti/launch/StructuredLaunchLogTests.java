@@ -77,6 +77,7 @@ class StructuredLaunchLogTests {
 		String idToken = this.platform.sign(TestLaunches.resourceLink(this.platform, this.tool.baseUrl())
 			.claims(login.nonce()));
 		assertThat(browser.launch(idToken, login.state()).statusCode()).isEqualTo(303);
+		// the same id_token once more: its nonce is spent, so the rejection names the replay
 		assertThat(browser.launch(idToken, "onbekende-state").statusCode()).isBetween(400, 499);
 
 		Map<?, ?> accepted = awaitLine(log, "accepted");
@@ -87,7 +88,7 @@ class StructuredLaunchLogTests {
 		assertThat(accepted.get("deployment_id")).isEqualTo(PlatformSimulator.DEPLOYMENT_ID);
 		assertThat(accepted.get("message_type")).isEqualTo("LtiResourceLinkRequest");
 		Map<?, ?> rejected = awaitLine(log, "rejected");
-		assertThat(rejected.get("reason")).isEqualTo("STATE_UNKNOWN");
+		assertThat(rejected.get("reason")).isEqualTo("STATE_USED");
 		assertThat(field(rejected, "log.level")).isEqualTo("WARN");
 
 		String signature = idToken.substring(idToken.lastIndexOf('.') + 1);
