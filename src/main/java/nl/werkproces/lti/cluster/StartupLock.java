@@ -65,8 +65,8 @@ public class StartupLock implements DisposableBean {
 		}
 	}
 
-	/** Lets the next replica run its start-up tasks. */
-	synchronized void release() {
+	/** Lets the next replica run its start-up tasks (also called by a long-running command before it starts). */
+	public synchronized void release() {
 		Connection connection = this.held;
 		this.held = null;
 		close(connection);

@@ -224,6 +224,19 @@ class TwoInstancesOnOneDatabaseTests {
 
 	@Test
 	@Order(5)
+	void anAdminSignedInOnOneInstanceIsSignedInOnTheOtherAndItsFormsWorkThere() {
+		AdminBrowser onA = AdminBrowser.signIn(a.baseUrl());
+		AdminBrowser onB = onA.at(b.baseUrl());
+		HttpResponse<String> keys = onB.get("/admin/keys");
+		assertThat(keys.statusCode()).isEqualTo(200);
+		assertThat(keys.body()).contains("/admin/keys/next");
+		HttpResponse<String> signedOut = onB.submit("/admin/keys", "/admin/logout", Map.of());
+		assertThat(signedOut.statusCode()).isEqualTo(302);
+		assertThat(onA.get("/admin/keys").statusCode()).as("signed out on every instance").isEqualTo(302);
+	}
+
+	@Test
+	@Order(6)
 	void aKeyPublishedAndActivatedOnOneInstanceIsInTheOthersJwksAtOnce() {
 		AdminBrowser admin = AdminBrowser.signIn(a.baseUrl());
 		HttpResponse<String> published = admin.submit("/admin/keys", "/admin/keys/next", Map.of());
@@ -245,7 +258,7 @@ class TwoInstancesOnOneDatabaseTests {
 	 * claims would have run out.
 	 */
 	@Test
-	@Order(6)
+	@Order(7)
 	void theClaimsOfAnInstanceThatIsStoppedAreTakenOverAtOnceAndEachGradeDeliveredOnce() throws IOException {
 		SimulatedServices services = platform.services().delay(Endpoint.LINE_ITEMS, Duration.ofSeconds(60));
 		for (int i = 0; i < 6; i++) {
