@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
  * commit is the object deleted.
  * </ul>
  * A file whose bytes do not match its SHA-256 is not moved and is counted as a problem; nothing is deleted before
- * its copy is checked. Replicas keep serving meanwhile: every file is read from where its row says.
+ * its copy is checked; after {@value #MAX_FAILURES_IN_A_ROW} failures of the object store in a row the run stops.
+ * Replicas keep serving meanwhile: every file is read from where its row says.
  */
 @Service
 public class StorageMigration {
@@ -26,6 +27,9 @@ public class StorageMigration {
 	private static final Logger log = LoggerFactory.getLogger(StorageMigration.class);
 
 	private static final int BATCH = 50;
+
+	/** Failures of the object store in a row after which a run stops (it is unreachable; run it again later). */
+	public static final int MAX_FAILURES_IN_A_ROW = 3;
 
 	private final JdbcClient jdbc;
 
@@ -48,8 +52,9 @@ public class StorageMigration {
 		ObjectFileStorage objects = this.storage.objectStore();
 		int moved = 0;
 		int problems = 0;
+		int failuresInARow = 0;
 		long after = 0;
-		while (true) {
+		while (failuresInARow < MAX_FAILURES_IN_A_ROW) {
 			List<Long> ids = this.jdbc.sql("""
 					SELECT id FROM submission_file WHERE content IS NOT NULL AND object_key IS NULL AND id > ?
 					ORDER BY id LIMIT ?""").params(after, BATCH).query(Long.class).list();
@@ -80,13 +85,18 @@ public class StorageMigration {
 				catch (FileStorageException ex) {
 					problems++;
 					log.warn("Hand-in file {} not moved [STORAGE_MIGRATION_FAILED]: {}", id, ex.getMessage());
+					if (++failuresInARow >= MAX_FAILURES_IN_A_ROW) {
+						break;
+					}
 					continue;
 				}
+				failuresInARow = 0;
 				moved += this.jdbc.sql("""
 						UPDATE submission_file SET object_key = ?, content = NULL
 						WHERE id = ? AND object_key IS NULL AND content IS NOT NULL""").params(key, id).update();
 			}
 		}
+		stoppedEarly(failuresInARow);
 		int remaining = count("SELECT COUNT(*) FROM submission_file WHERE object_key IS NULL");
 		log.info("Storage migration database-to-s3: {} file(s) moved, {} problem(s), {} file(s) still in the database",
 				moved, problems, remaining);
@@ -97,8 +107,9 @@ public class StorageMigration {
 		ObjectFileStorage objects = this.storage.objectStore();
 		int moved = 0;
 		int problems = 0;
+		int failuresInARow = 0;
 		long after = 0;
-		while (true) {
+		while (failuresInARow < MAX_FAILURES_IN_A_ROW) {
 			List<Long> ids = this.jdbc.sql("""
 					SELECT id FROM submission_file WHERE object_key IS NOT NULL AND id > ? ORDER BY id LIMIT ?""")
 				.params(after, BATCH)
@@ -124,8 +135,12 @@ public class StorageMigration {
 				catch (FileStorageException ex) {
 					problems++;
 					log.warn("Hand-in file {} not moved [STORAGE_MIGRATION_FAILED]: {}", id, ex.getMessage());
+					if (++failuresInARow >= MAX_FAILURES_IN_A_ROW) {
+						break;
+					}
 					continue;
 				}
+				failuresInARow = 0;
 				int updated = this.jdbc.sql("""
 						UPDATE submission_file SET content = ?, object_key = NULL WHERE id = ? AND object_key = ?""")
 					.params(content, id, row.get().key())
@@ -136,10 +151,18 @@ public class StorageMigration {
 				}
 			}
 		}
+		stoppedEarly(failuresInARow);
 		int remaining = count("SELECT COUNT(*) FROM submission_file WHERE object_key IS NOT NULL");
 		log.info("Storage migration s3-to-database: {} file(s) moved, {} problem(s), {} file(s) still in object storage",
 				moved, problems, remaining);
 		return new Report(moved, problems, remaining);
+	}
+
+	private static void stoppedEarly(int failuresInARow) {
+		if (failuresInARow >= MAX_FAILURES_IN_A_ROW) {
+			log.warn("Storage migration stopped [STORAGE_MIGRATION_STOPPED]: the object store failed {} times in a row; "
+					+ "run the migration again once it is reachable", failuresInARow);
+		}
 	}
 
 	private int count(String sql) {
