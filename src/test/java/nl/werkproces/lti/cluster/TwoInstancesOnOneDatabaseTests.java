@@ -257,8 +257,21 @@ class TwoInstancesOnOneDatabaseTests {
 	 * that claimed it gets SIGTERM and gives its claims back, and the other sends every grade once, long before the
 	 * claims would have run out.
 	 */
+	/** Locks the bootstrap admin at one address: after every other test that signs in. */
 	@Test
 	@Order(7)
+	void failedAdminSignInsOnBothInstancesCountTogether() {
+		String address = "203.0.113.50";
+		for (int i = 0; i < 5; i++) {
+			assertThat(formSignIn((i % 2 == 0) ? a : b, AdminBrowser.PASSWORD + "-fout-" + i, address))
+				.endsWith("/admin/login?error");
+		}
+		assertThat(formSignIn(b, AdminBrowser.PASSWORD, address)).as("the right password, locked after 3 + 2 failures")
+			.endsWith("/admin/login?locked");
+	}
+
+	@Test
+	@Order(8)
 	void theClaimsOfAnInstanceThatIsStoppedAreTakenOverAtOnceAndEachGradeDeliveredOnce() throws IOException {
 		SimulatedServices services = platform.services().delay(Endpoint.LINE_ITEMS, Duration.ofSeconds(60));
 		for (int i = 0; i < 6; i++) {
@@ -302,6 +315,19 @@ class TwoInstancesOnOneDatabaseTests {
 		assertThat(services.lineItems().stream().filter((item) -> "werkproces-b1-k2-w1".equals(item.get("resourceId"))))
 			.hasSize(1);
 		assertThat(Files.readString(stopped.log())).contains("DELIVERY_CLAIMS_RELEASED");
+	}
+
+	/** One sign-in through the form of the instance, from the address (as the trusted proxy forwards it). */
+	private static String formSignIn(ToolProcess tool, String password, String address) {
+		ToolBrowser browser = new ToolBrowser(tool.baseUrl()).header("X-Forwarded-For", address);
+		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(browser.get("/admin/login").body());
+		assertThat(csrf.find()).isTrue();
+		return browser
+			.post("/admin/login", Map.of("username", AdminBrowser.USER, "password", password, "_csrf", csrf.group(1)))
+			.headers()
+			.firstValue("Location")
+			.orElseThrow();
 	}
 
 	private static Map<String, String> with(Map<String, String> properties, String name, String value) {
