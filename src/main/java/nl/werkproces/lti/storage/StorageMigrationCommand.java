@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code --lti.storage.migrate=database-to-s3} or {@code s3-to-database}: runs the {@link StorageMigration} after
  * the start-up tasks, then ends the process (exit code 0 when every file is where it should be, 1 otherwise, 2 for
- * an unknown direction). Run it with {@code --spring.main.web-application-type=none --lti.grades.scheduled=false} beside the
- * serving replicas.
+ * an unknown direction). Run it with {@code --server.port=0 --lti.grades.scheduled=false} beside the serving
+ * replicas (it listens on a random port while it runs).
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 1)
