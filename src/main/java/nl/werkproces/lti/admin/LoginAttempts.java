@@ -1,19 +1,20 @@
 package nl.werkproces.lti.admin;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Throttles failed admin sign-ins on this replica in three ways (see {@link AdminProperties}): a user name is locked
+ * Throttles failed admin sign-ins in three ways, counted in the database ({@code admin_sign_in_failure},
+ * {@code admin_account_failures}, V33_2) so that all replicas throttle together (see {@link AdminProperties}): a user name is locked
  * for one address after {@code max-failed-logins} failures within {@code lockout}; an address is locked after
  * {@code max-failed-logins-per-address} failures whatever the user name; and a user name, whatever the address,
  * waits a delay after {@code account-delay-after} failures that doubles with every further failure up to
@@ -23,22 +24,18 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginAttempts {
 
-	/** Above this many remembered keys, expired ones are swept out at the next failure. */
-	private static final int SWEEP_SIZE = 10_000;
-
 	private static final int MAX_KEY_LENGTH = 256;
 
-	private final ConcurrentMap<String, Deque<Instant>> byUserAndAddress = new ConcurrentHashMap<>();
+	private static final int MAX_ADDRESS_LENGTH = 64;
 
-	private final ConcurrentMap<String, Deque<Instant>> byAddress = new ConcurrentHashMap<>();
-
-	private final ConcurrentMap<String, AccountFailures> byAccount = new ConcurrentHashMap<>();
+	private final JdbcClient jdbc;
 
 	private final AdminProperties properties;
 
 	private final Clock clock;
 
-	LoginAttempts(AdminProperties properties, Clock clock) {
+	LoginAttempts(JdbcClient jdbc, AdminProperties properties, Clock clock) {
+		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -46,14 +43,27 @@ class LoginAttempts {
 	/** The lock that keeps this user name from signing in from this address now, if any. */
 	Optional<Lock> lock(String username, String address) {
 		Instant now = this.clock.instant();
-		AccountFailures account = this.byAccount.get(account(username));
-		if (account != null && now.isBefore(account.waitUntil(this.properties))) {
+		Optional<AccountFailures> account = accountFailures(account(username));
+		if (account.isPresent() && !account.get().isForgotten(now, this.properties)
+				&& now.isBefore(account.get().waitUntil(this.properties))) {
 			return Optional.of(Lock.ACCOUNT);
 		}
-		if (count(this.byUserAndAddress, key(username, address), now) >= this.properties.maxFailedLogins()) {
+		Timestamp horizon = Timestamp.from(now.minus(this.properties.lockout()));
+		long atAddress = this.jdbc.sql("""
+				SELECT COUNT(*) FROM admin_sign_in_failure
+				WHERE account = ? AND address = ? AND failed_at >= ? AND counts = TRUE""")
+			.params(account(username), address(address), horizon)
+			.query(Long.class)
+			.single();
+		if (atAddress >= this.properties.maxFailedLogins()) {
 			return Optional.of(Lock.USER_AT_ADDRESS);
 		}
-		if (count(this.byAddress, address, now) >= this.properties.maxFailedLoginsPerAddress()) {
+		long fromAddress = this.jdbc
+			.sql("SELECT COUNT(*) FROM admin_sign_in_failure WHERE address = ? AND failed_at >= ?")
+			.params(address(address), horizon)
+			.query(Long.class)
+			.single();
+		if (fromAddress >= this.properties.maxFailedLoginsPerAddress()) {
 			return Optional.of(Lock.ADDRESS);
 		}
 		return Optional.empty();
@@ -62,12 +72,20 @@ class LoginAttempts {
 	/** Records a wrong password and answers the lock it leads to, if any. */
 	Optional<Lock> failed(String username, String address) {
 		Instant now = this.clock.instant();
-		sweepIfLarge(now);
-		add(this.byUserAndAddress, key(username, address), now);
-		add(this.byAddress, address, now);
-		AccountFailures account = this.byAccount.compute(account(username),
-				(key, previous) -> (previous == null || previous.isForgotten(now, this.properties))
-						? new AccountFailures(1, now) : new AccountFailures(previous.count() + 1, now));
+		Timestamp at = Timestamp.from(now);
+		Timestamp horizon = Timestamp.from(now.minus(this.properties.lockout()));
+		try {
+			this.jdbc.sql("DELETE FROM admin_sign_in_failure WHERE failed_at < ?").param(horizon).update();
+		}
+		catch (DataAccessException ex) {
+			// only tidying up: another replica's clean-up or sign-in got in the way; the next failure tries again
+		}
+		this.jdbc.sql("""
+				INSERT INTO admin_sign_in_failure (account, address, failed_at, counts) VALUES (?, ?, ?, TRUE)""")
+			.params(account(username), address(address), at)
+			.update();
+		countAccountFailure(account(username), at, horizon);
+		AccountFailures account = accountFailures(account(username)).orElseThrow();
 		if (now.isBefore(account.waitUntil(this.properties))) {
 			return Optional.of(Lock.ACCOUNT);
 		}
@@ -76,62 +94,50 @@ class LoginAttempts {
 
 	/** How long the user name has to wait before its next attempt (zero when it need not wait). */
 	Duration accountWait(String username) {
-		AccountFailures account = this.byAccount.get(account(username));
-		if (account == null) {
+		Optional<AccountFailures> account = accountFailures(account(username));
+		if (account.isEmpty()) {
 			return Duration.ZERO;
 		}
-		Duration wait = Duration.between(this.clock.instant(), account.waitUntil(this.properties));
+		Duration wait = Duration.between(this.clock.instant(), account.get().waitUntil(this.properties));
 		return wait.isNegative() ? Duration.ZERO : wait;
 	}
 
 	void succeeded(String username, String address) {
-		this.byUserAndAddress.remove(key(username, address));
-		this.byAccount.remove(account(username));
+		this.jdbc.sql("UPDATE admin_sign_in_failure SET counts = FALSE WHERE account = ? AND address = ?")
+			.params(account(username), address(address))
+			.update();
+		this.jdbc.sql("DELETE FROM admin_account_failures WHERE account = ?").param(account(username)).update();
 	}
 
-	private int count(ConcurrentMap<String, Deque<Instant>> failures, String key, Instant now) {
-		Deque<Instant> recent = failures.get(key);
-		if (recent == null) {
-			return 0;
-		}
-		synchronized (recent) {
-			prune(recent, now);
-			return recent.size();
-		}
-	}
-
-	private void add(ConcurrentMap<String, Deque<Instant>> failures, String key, Instant now) {
-		Deque<Instant> recent = failures.computeIfAbsent(key, (k) -> new ArrayDeque<>());
-		synchronized (recent) {
-			prune(recent, now);
-			recent.addLast(now);
-		}
-	}
-
-	private void prune(Deque<Instant> recent, Instant now) {
-		Instant horizon = now.minus(this.properties.lockout());
-		while (!recent.isEmpty() && recent.peekFirst().isBefore(horizon)) {
-			recent.removeFirst();
-		}
-	}
-
-	private void sweepIfLarge(Instant now) {
-		Instant horizon = now.minus(this.properties.lockout());
-		if (this.byUserAndAddress.size() + this.byAddress.size() > SWEEP_SIZE) {
-			sweep(this.byUserAndAddress, horizon);
-			sweep(this.byAddress, horizon);
-		}
-		if (this.byAccount.size() > SWEEP_SIZE) {
-			this.byAccount.values().removeIf((account) -> account.isForgotten(now, this.properties));
-		}
-	}
-
-	private static void sweep(ConcurrentMap<String, Deque<Instant>> failures, Instant horizon) {
-		failures.values().removeIf((recent) -> {
-			synchronized (recent) {
-				return recent.isEmpty() || recent.peekLast().isBefore(horizon);
+	/** One more consecutive failure, or the first after the earlier ones were forgotten; atomic across replicas. */
+	private void countAccountFailure(String account, Timestamp at, Timestamp horizon) {
+		for (int attempt = 0; attempt < 3; attempt++) {
+			int updated = this.jdbc.sql("""
+					UPDATE admin_account_failures
+					SET failures = CASE WHEN last_failed_at < ? THEN 1 ELSE failures + 1 END, last_failed_at = ?
+					WHERE account = ?""")
+				.params(horizon, at, account)
+				.update();
+			if (updated == 1) {
+				return;
 			}
-		});
+			try {
+				this.jdbc.sql("INSERT INTO admin_account_failures (account, failures, last_failed_at) VALUES (?, 1, ?)")
+					.params(account, at)
+					.update();
+				return;
+			}
+			catch (DuplicateKeyException ex) {
+				// another replica counted the first failure at the same moment: count on top of it
+			}
+		}
+	}
+
+	private Optional<AccountFailures> accountFailures(String account) {
+		return this.jdbc.sql("SELECT failures, last_failed_at FROM admin_account_failures WHERE account = ?")
+			.param(account)
+			.query((rs, row) -> new AccountFailures(rs.getInt(1), rs.getTimestamp(2).toInstant()))
+			.optional();
 	}
 
 	private static String account(String username) {
@@ -139,8 +145,9 @@ class LoginAttempts {
 		return (name.length() > MAX_KEY_LENGTH) ? name.substring(0, MAX_KEY_LENGTH) : name;
 	}
 
-	private static String key(String username, String address) {
-		return account(username) + "|" + address;
+	private static String address(String address) {
+		String value = String.valueOf(address);
+		return (value.length() > MAX_ADDRESS_LENGTH) ? value.substring(0, MAX_ADDRESS_LENGTH) : value;
 	}
 
 	/** What keeps a sign-in from being tried. */

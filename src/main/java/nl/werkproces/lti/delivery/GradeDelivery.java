@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +49,13 @@ class GradeDelivery {
 
 	private final DeliveryOutcomes outcomes;
 
+	private final BooleanSupplier stopping;
+
 	GradeDelivery(String workerId, GradeOutboxTable table, LineItemResolutions resolutions, AgsClient ags,
-			PlatformRegistrations platforms, GradeDeliveryProperties properties, Clock clock, DeliveryOutcomes outcomes) {
+			PlatformRegistrations platforms, GradeDeliveryProperties properties, Clock clock, DeliveryOutcomes outcomes,
+			BooleanSupplier stopping) {
 		this.outcomes = outcomes;
+		this.stopping = stopping;
 		this.workerId = workerId;
 		this.table = table;
 		this.resolutions = resolutions;
@@ -80,12 +85,21 @@ class GradeDelivery {
 				this.outcomes.postponed(entry.id(), platform);
 				return;
 			}
+			if (this.stopping.getAsBoolean()) {
+				release(entry);
+				return;
+			}
 			Score score = Score.of(entry.grade().userSub(), entry.grade().scoreGiven(), entry.grade().scoreMaximum(),
 					entry.grade().comment(), entry.scoreTimestamp(), entry.grade().activityProgress(),
 					entry.grade().gradingProgress());
 			record(entry, platform, this.ags.postScore(platform, lineItemUrl, score));
 		}
 		catch (PlatformServiceException ex) {
+			if (this.stopping.getAsBoolean()) {
+				// cut off by the shutdown (or failed meanwhile): another replica tries at once
+				release(entry);
+				return;
+			}
 			String reason = describe(ex);
 			if (ex.temporary()) {
 				retryLater(entry, platform, problem(ex), reason);
@@ -95,10 +109,21 @@ class GradeDelivery {
 			}
 		}
 		catch (RuntimeException ex) {
+			if (this.stopping.getAsBoolean()) {
+				release(entry);
+				return;
+			}
 			log.error("Grade {} for platform '{}': unexpected error", entry.id(), platform.name(), ex);
 			retryLater(entry, platform, DeliveryProblem.TOOL_ERROR,
 					"unexpected error in the tool (" + ex.getClass().getSimpleName() + ")");
 		}
+	}
+
+	/** This replica stops: the grade goes back to the outbox, due now, without counting an attempt. */
+	private void release(OutboxEntry entry) {
+		Instant now = this.clock.instant();
+		this.table.postpone(entry.id(), this.workerId, now, now);
+		log.info("Grade {} given back to the outbox: this replica stops", entry.id());
 	}
 
 	/**

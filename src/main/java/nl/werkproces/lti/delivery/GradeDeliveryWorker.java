@@ -44,7 +44,9 @@ public class GradeDeliveryWorker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(GradeDeliveryWorker.class);
 
-	private final String id = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+	private final String id;
+
+	private final LineItemResolutions resolutions;
 
 	private final GradeOutboxTable table;
 
@@ -68,12 +70,17 @@ public class GradeDeliveryWorker implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean stopping;
+
 	GradeDeliveryWorker(GradeOutboxTable table, LineItemResolutions resolutions, AgsClient ags,
 			PlatformRegistrations platforms, GradeDeliveryProperties properties, Clock clock, DeliveryOutcomes outcomes) {
 		this.table = table;
+		this.resolutions = resolutions;
 		this.properties = properties;
 		this.clock = clock;
-		this.delivery = new GradeDelivery(this.id, table, resolutions, ags, platforms, properties, clock, outcomes);
+		this.id = properties.workerId(UUID.randomUUID().toString().substring(0, 8));
+		this.delivery = new GradeDelivery(this.id, table, resolutions, ags, platforms, properties, clock, outcomes,
+				() -> this.stopping);
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(properties.concurrency(), properties.concurrency(), 60,
 				TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new CustomizableThreadFactory("grade-delivery-"));
 		executor.allowCoreThreadTimeOut(true);
@@ -114,6 +121,9 @@ public class GradeDeliveryWorker implements SmartLifecycle {
 	 */
 	int dispatch() {
 		synchronized (this.dispatchLock) {
+			if (this.stopping) {
+				return 0;
+			}
 			int free = this.properties.concurrency() - this.inFlight.get();
 			if (free <= 0) {
 				return 0;
@@ -222,8 +232,16 @@ public class GradeDeliveryWorker implements SmartLifecycle {
 		thread.start();
 	}
 
+	/**
+	 * Stops claiming, lets deliveries under way finish for at most {@code lti.grades.shutdown-grace} (a delivery
+	 * that has not sent its score yet gives its claim back instead), then interrupts what is left and gives back
+	 * every claim this worker still holds, grades and line items: another replica sends them at once instead of
+	 * after the claim timeout. A score whose request was cut off may reach the platform twice with the same
+	 * timestamp; the platform keeps one (Moodle answers 409 to the second, which counts as delivered).
+	 */
 	@Override
 	public void stop() {
+		this.stopping = true;
 		this.running = false;
 		Thread thread = this.dispatcher;
 		if (thread != null) {
@@ -237,11 +255,30 @@ public class GradeDeliveryWorker implements SmartLifecycle {
 		}
 		this.senders.shutdown();
 		try {
-			// deliveries under way finish (bounded by the services' timeouts); unclaimed work stays in the outbox
-			this.senders.awaitTermination(30, TimeUnit.SECONDS);
+			if (!this.senders.awaitTermination(this.properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+				this.senders.shutdownNow();
+				this.senders.awaitTermination(5, TimeUnit.SECONDS);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		releaseClaims();
+	}
+
+	private void releaseClaims() {
+		try {
+			Instant now = this.clock.instant();
+			int grades = this.table.releaseClaims(this.id, now);
+			int lineItems = this.resolutions.releaseClaims(this.id, now);
+			if (grades + lineItems > 0) {
+				log.info("Stopping [DELIVERY_CLAIMS_RELEASED]: gave back the claims of {} grade(s) and {} line item(s) "
+						+ "for other replicas", grades, lineItems);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Stopping [DELIVERY_CLAIMS_KEPT]: could not give back this worker's claims ({}); they run out "
+					+ "after {}", ex.getClass().getSimpleName(), this.properties.claimTimeout());
 		}
 	}
 

@@ -106,6 +106,15 @@ class GradeOutboxTable {
 			.update() == 1;
 	}
 
+	/** Gives back every claim the worker holds on a grade still waiting, due at once. */
+	int releaseClaims(String worker, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE grade_outbox SET claimed_by = NULL, claimed_until = NULL, next_attempt_at = ?, updated_at = ?
+				WHERE claimed_by = ? AND status = 'WAITING'""")
+			.params(ts(now), ts(now), worker)
+			.update();
+	}
+
 	Optional<OutboxEntry> find(long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM grade_outbox WHERE id = ?")
 			.param(id)

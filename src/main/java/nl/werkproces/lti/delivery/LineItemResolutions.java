@@ -44,10 +44,19 @@ class LineItemResolutions {
 		catch (DuplicateKeyException ex) {
 			return this.jdbc.sql("""
 					UPDATE line_item_resolution SET claimed_by = ?, claimed_until = ?, updated_at = ?
-					WHERE line_item_key = ? AND line_item_url IS NULL AND claimed_until < ?""")
+					WHERE line_item_key = ? AND line_item_url IS NULL AND (claimed_until IS NULL OR claimed_until < ?)""")
 				.params(worker, Timestamp.from(until), Timestamp.from(now), lineItemKey, Timestamp.from(now))
 				.update() == 1;
 		}
+	}
+
+	/** Gives back the worker's claims on line items it has not found or created (it stops). */
+	int releaseClaims(String worker, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE line_item_resolution SET claimed_by = NULL, claimed_until = NULL, updated_at = ?
+				WHERE claimed_by = ? AND line_item_url IS NULL""")
+			.params(Timestamp.from(now), worker)
+			.update();
 	}
 
 	void resolve(String lineItemKey, String url, Instant now) {

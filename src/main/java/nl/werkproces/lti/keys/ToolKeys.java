@@ -43,7 +43,12 @@ public class ToolKeys {
 
 	private final KeysProperties properties;
 
+	/** Oldest keys in memory that the JWKS serves. */
+	static final java.time.Duration PUBLISHED_FRESHNESS = java.time.Duration.ofSeconds(1);
+
 	private volatile List<ToolKey> keys;
+
+	private volatile long loadedAt;
 
 	ToolKeys(ToolKeyRepository repository, JdbcAggregateTemplate aggregates, KeysProperties properties, Clock clock) {
 		this.repository = repository;
@@ -61,8 +66,16 @@ public class ToolKeys {
 			.orElseThrow(() -> new KeyStoreException("no active signing key"));
 	}
 
-	/** Every key that the JWKS publishes. */
+	/**
+	 * Every key that the JWKS publishes, read again from the database when the keys in memory are older than
+	 * {@link #PUBLISHED_FRESHNESS}: a key published or activated on another replica is in this replica's JWKS at
+	 * once (a platform may fetch the JWKS through any replica), while signing follows within
+	 * {@code lti.keys.reload-interval}.
+	 */
 	public List<ToolKey> publishedKeys() {
+		if (this.keys != null && System.nanoTime() - this.loadedAt > PUBLISHED_FRESHNESS.toNanos()) {
+			reload();
+		}
 		return loaded();
 	}
 
@@ -90,6 +103,7 @@ public class ToolKeys {
 			.sorted(Comparator.comparing(ToolKeyRecord::createdAt))
 			.map(this::toKey)
 			.toList();
+		this.loadedAt = System.nanoTime();
 	}
 
 	/**

@@ -2,6 +2,7 @@ package nl.werkproces.lti.submission;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,6 +21,10 @@ import nl.werkproces.lti.delivery.GradeTarget;
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.registration.Platform;
 import nl.werkproces.lti.registration.PlatformRegistrations;
+import nl.werkproces.lti.storage.FileLocation;
+import nl.werkproces.lti.storage.FileStorage;
+import nl.werkproces.lti.storage.FileStorageException;
+import nl.werkproces.lti.storage.HandInFileStorage;
 import nl.werkproces.lti.submission.HandInRefusal.Reason;
 
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -58,11 +63,14 @@ class HandIns {
 
 	private final PlatformRegistrations platforms;
 
+	private final HandInFileStorage storage;
+
 	HandIns(HandInChecks checks, Submissions submissions, GradingResults gradings, GradeOutbox outbox,
 			SubmissionProperties properties, Clock clock, PlatformTransactionManager transactions, MeterRegistry meters,
-			PlatformRegistrations platforms) {
+			PlatformRegistrations platforms, HandInFileStorage storage) {
 		this.meters = meters;
 		this.platforms = platforms;
+		this.storage = storage;
 		this.transaction = new TransactionTemplate(transactions);
 		// no gap locks on InnoDB, each statement reads what is committed (see Submissions#replace)
 		this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -96,25 +104,58 @@ class HandIns {
 	}
 
 	private void handInChecked(Activity activity, LaunchSession launch, String text, List<Upload> uploads) {
-		List<StoredFile> files = this.checks.check(text, uploads);
+		List<StoredFile> checked = this.checks.check(text, uploads);
+		List<KeptFile> files = keep(checked);
 		for (int attempt = 1;; attempt++) {
 			try {
-				this.transaction.executeWithoutResult((status) -> store(activity, launch, text, files));
-				accepted(activity, launch, text, files);
+				List<FileLocation> replaced = this.transaction
+					.execute((status) -> store(activity, launch, text, files));
+				replaced.forEach(this.storage::discard);
+				accepted(activity, launch, text, checked);
 				return;
 			}
 			catch (PessimisticLockingFailureException ex) {
 				if (attempt == MAX_ATTEMPTS) {
+					discard(files);
 					throw ex;
 				}
 				log.info("Hand-in of user {} for activity {} met a lock conflict; attempt {} of {}", launch.user().id(),
 						activity.id(), attempt + 1, MAX_ATTEMPTS);
 				pause(attempt);
 			}
+			catch (RuntimeException ex) {
+				// nothing of the hand-in was committed: neither may its bytes stay in the object store
+				discard(files);
+				throw ex;
+			}
 		}
 	}
 
-	private void store(Activity activity, LaunchSession launch, String text, List<StoredFile> files) {
+	/**
+	 * Gives the files' bytes to the file storage before the transaction; when the storage fails part-way, what it
+	 * took already is removed again and the hand-in is refused (503), the earlier hand-in unchanged.
+	 */
+	private List<KeptFile> keep(List<StoredFile> files) {
+		FileStorage target = this.storage.forNewFiles();
+		List<KeptFile> kept = new ArrayList<>();
+		try {
+			for (StoredFile file : files) {
+				kept.add(new KeptFile(file, target.write(file.content(), file.sha256())));
+			}
+			return kept;
+		}
+		catch (FileStorageException ex) {
+			log.warn("Hand-in not stored [STORAGE_UNAVAILABLE]: {}", ex.getMessage());
+			discard(kept);
+			throw new HandInRefusal(Reason.STORAGE_UNAVAILABLE);
+		}
+	}
+
+	private void discard(List<KeptFile> files) {
+		files.forEach((file) -> this.storage.discard(file.location()));
+	}
+
+	private List<FileLocation> store(Activity activity, LaunchSession launch, String text, List<KeptFile> files) {
 		long userId = launch.user().id();
 		if (this.gradings.started(activity.id(), launch.platformId(), userId)) {
 			throw new HandInRefusal(Reason.GRADING_STARTED);
@@ -122,8 +163,10 @@ class HandIns {
 		Instant now = this.clock.instant();
 		boolean late = activity.isLateAt(now);
 		String stored = (text != null && !text.isBlank()) ? text.strip() : null;
-		this.submissions.replace(activity.id(), launch.platformId(), userId, stored, files, now, late);
+		List<FileLocation> replaced = this.submissions.replace(activity.id(), launch.platformId(), userId, stored,
+				files, now, late);
 		postStatus(launch);
+		return replaced;
 	}
 
 	/** Counts the size of an accepted hand-in and logs it: the platform, sizes and lateness, never names or text. */

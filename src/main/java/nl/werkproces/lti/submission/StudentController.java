@@ -6,10 +6,14 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.launch.LaunchSessionCookie;
+import nl.werkproces.lti.storage.FileStorageException;
 import nl.werkproces.lti.submission.Submission.FileContent;
 
 import org.springframework.http.ContentDisposition;
@@ -37,6 +41,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 @RequestMapping("/app/student")
 class StudentController {
+
+	private static final Logger log = LoggerFactory.getLogger(StudentController.class);
 
 	private final StudentPage page;
 
@@ -94,8 +100,15 @@ class StudentController {
 	@GetMapping("/files/{id}")
 	ResponseEntity<byte[]> file(@AuthenticationPrincipal LaunchSession launch, @PathVariable long id) {
 		Activity activity = this.current.require(launch);
-		FileContent file = this.submissions.file(id, activity.id(), launch.platformId(), launch.user().id())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		FileContent file;
+		try {
+			file = this.submissions.file(id, activity.id(), launch.platformId(), launch.user().id())
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		}
+		catch (FileStorageException ex) {
+			log.warn("Hand-in file {} not served [STORAGE_UNAVAILABLE]: {}", id, ex.getMessage());
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE);
+		}
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(file.filename(), StandardCharsets.UTF_8).build().toString())

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import nl.werkproces.lti.storage.FileLocation;
+import nl.werkproces.lti.storage.HandInFileStorage;
 import nl.werkproces.lti.submission.Submission.FileContent;
 import nl.werkproces.lti.submission.Submission.SubmittedFile;
 
@@ -15,15 +17,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Hand-ins and their files. One submission per activity and student; handing in again replaces its text and files
- * in one transaction. Every lookup is scoped to the student (platform and user) as well as the activity.
+ * in one transaction. The bytes of the files are in the rows or in object storage ({@link HandInFileStorage});
+ * the rows always hold name, type, size and SHA-256. Every lookup is scoped to the student (platform and user) as well as the activity.
  */
 @Repository
 public class Submissions {
 
 	private final JdbcClient jdbc;
 
-	Submissions(JdbcClient jdbc) {
+	private final HandInFileStorage storage;
+
+	Submissions(JdbcClient jdbc, HandInFileStorage storage) {
 		this.jdbc = jdbc;
+		this.storage = storage;
 	}
 
 	public Optional<Submission> find(long activityId, long platformId, long userId) {
@@ -46,8 +52,8 @@ public class Submissions {
 	 * two students' first hand-ins then each waited for the other's gap to insert their files.
 	 */
 	@Transactional
-	public void replace(long activityId, long platformId, long userId, String text, List<StoredFile> files,
-			Instant at, boolean late) {
+	public List<FileLocation> replace(long activityId, long platformId, long userId, String text,
+			List<KeptFile> files, Instant at, boolean late) {
 		Timestamp now = Timestamp.from(at);
 		this.jdbc.sql("SELECT id FROM lti_user WHERE id = ? FOR UPDATE").param(userId).query(Long.class).single();
 		long id = existing(activityId, platformId, userId).orElseGet(() -> insert(activityId, platformId, userId, now));
@@ -56,15 +62,22 @@ public class Submissions {
 				    late = ?, updated_at = ? WHERE id = ?""")
 			.params(text, now, late, now, id)
 			.update();
+		List<FileLocation> replaced = this.jdbc
+			.sql("SELECT object_key FROM submission_file WHERE submission_id = ? AND object_key IS NOT NULL")
+			.param(id)
+			.query((rs, row) -> FileLocation.object(rs.getString(1)))
+			.list();
 		this.jdbc.sql("DELETE FROM submission_file WHERE submission_id = ?").param(id).update();
-		for (StoredFile file : files) {
+		for (KeptFile kept : files) {
+			StoredFile file = kept.file();
 			this.jdbc.sql("""
 					INSERT INTO submission_file (submission_id, filename, content_type, size_bytes, sha256, content,
-					    created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-				.params(id, file.filename(), file.contentType(), file.content().length, file.sha256(), file.content(),
-						now)
+					    object_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, file.filename(), file.contentType(), file.content().length, file.sha256(),
+						kept.location().inRow(), kept.location().objectKey(), now)
 				.update();
 		}
+		return replaced;
 	}
 
 	private Optional<Long> existing(long activityId, long platformId, long userId) {
@@ -99,12 +112,19 @@ public class Submissions {
 	/** One of the student's own files in the activity; empty for anybody else's. */
 	public Optional<FileContent> file(long fileId, long activityId, long platformId, long userId) {
 		return this.jdbc.sql("""
-				SELECT f.filename, f.content_type, f.content FROM submission_file f
+				SELECT f.filename, f.content_type, f.content, f.object_key, f.sha256 FROM submission_file f
 				JOIN submission s ON s.id = f.submission_id
 				WHERE f.id = ? AND s.activity_id = ? AND s.platform_id = ? AND s.user_id = ?""")
 			.params(fileId, activityId, platformId, userId)
-			.query((rs, row) -> new FileContent(rs.getString(1), rs.getString(2), rs.getBytes(3)))
-			.optional();
+			.query((rs, row) -> new StoredRow(rs.getString(1), rs.getString(2),
+					new FileLocation(rs.getBytes(3), rs.getString(4)), rs.getString(5)))
+			.optional()
+			.map((stored) -> new FileContent(stored.filename(), stored.contentType(),
+					this.storage.read(stored.location(), stored.sha256())));
+	}
+
+	private record StoredRow(String filename, String contentType, FileLocation location, String sha256) {
+
 	}
 
 	private List<SubmittedFile> files(long submissionId) {

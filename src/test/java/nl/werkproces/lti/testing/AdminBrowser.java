@@ -31,6 +31,11 @@ public final class AdminBrowser {
 		return admin;
 	}
 
+	/** The same browser (its cookies) with its next requests sent to another instance of the tool. */
+	public AdminBrowser at(String otherToolBaseUrl) {
+		return new AdminBrowser(this.browser.at(otherToolBaseUrl));
+	}
+
 	public HttpResponse<String> get(String path) {
 		return this.browser.get(path);
 	}

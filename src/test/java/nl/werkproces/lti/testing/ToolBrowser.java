@@ -25,18 +25,33 @@ public final class ToolBrowser {
 
 	private final String toolBaseUrl;
 
-	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+	private final CookieManager cookies;
 
 	private final HttpClient http;
 
 	private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
 	public ToolBrowser(String toolBaseUrl) {
+		this(toolBaseUrl, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+	}
+
+	private ToolBrowser(String toolBaseUrl, CookieManager cookies) {
 		this.toolBaseUrl = toolBaseUrl;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(new LoopbackIsSecure(this.cookies))
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+	}
+
+	/**
+	 * The same browser (its cookies) talking to another instance of the tool on the same host, as a load balancer
+	 * sends a browser's next request to another replica.
+	 */
+	public ToolBrowser at(String otherToolBaseUrl) {
+		ToolBrowser other = new ToolBrowser(otherToolBaseUrl, this.cookies);
+		other.extraHeaders.putAll(this.extraHeaders);
+		return other;
 	}
 
 	public String toolBaseUrl() {

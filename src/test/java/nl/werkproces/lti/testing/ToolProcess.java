@@ -79,6 +79,30 @@ public final class ToolProcess implements AutoCloseable {
 		}
 	}
 
+	/** SIGTERM, as Kubernetes stops a pod: the tool shuts down gracefully; returns at once. */
+	public void terminate() {
+		this.process.destroy();
+	}
+
+	/** Waits until the process has ended; false when it still runs after the limit. */
+	public boolean awaitExit(Duration limit) {
+		try {
+			return this.process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	public Path log() {
+		return this.log;
+	}
+
 	@Override
 	public void close() {
 		if (this.process.isAlive()) {
