@@ -22,6 +22,7 @@ import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.registration.PlatformUrls;
 import nl.werkproces.lti.rubric.RubricVersions;
 import nl.werkproces.lti.spec.MessageType;
+import nl.werkproces.lti.web.SchoolClock;
 import nl.werkproces.lti.web.ToolUrls;
 
 import org.springframework.http.HttpStatus;
@@ -63,9 +64,12 @@ class DeepLinkingController {
 
 	private final JsonMapper json;
 
+	private final SchoolClock clock;
+
 	DeepLinkingController(WerkprocesChoices choices, DossierCatalog catalog, RubricVersions rubrics,
 			Activities activities, DeepLinkingResponses responses, PlatformRegistrations registrations, ToolUrls urls,
-			JsonMapper json) {
+			JsonMapper json, SchoolClock clock) {
+		this.clock = clock;
 		this.choices = choices;
 		this.catalog = catalog;
 		this.rubrics = rubrics;
@@ -123,7 +127,7 @@ class DeepLinkingController {
 	private ContentItem item(LaunchSession launch, ActivitySetupForm form, CatalogWerkproces chosen, double maximum,
 			HttpServletRequest request) {
 		String code = chosen.werkproces().code();
-		String setupKey = this.activities.createPending(launch.platformId(), form.setup(code), launch.user().id());
+		String setupKey = this.activities.createPending(launch.platformId(), form.setup(code, this.clock), launch.user().id());
 		String title = code + " " + chosen.werkproces().titel();
 		String text = chosen.werkproces().omschrijving();
 		if (text != null && text.length() > 500) {

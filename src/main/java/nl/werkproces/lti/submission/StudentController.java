@@ -77,8 +77,7 @@ class StudentController {
 	}
 
 	@GetMapping("/receipt")
-	String receipt(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid, Locale locale,
-			Model model) {
+	String receipt(@AuthenticationPrincipal LaunchSession launch, @ModelAttribute("lsid") String lsid, Model model) {
 		if (launch.isStaff()) {
 			return teacher(lsid);
 		}
@@ -87,7 +86,6 @@ class StudentController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("activity", activity);
 		model.addAttribute("submission", submission);
-		model.addAttribute("times", new PageTimes(locale));
 		return "submission/receipt";
 	}
 

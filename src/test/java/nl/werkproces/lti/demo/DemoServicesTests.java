@@ -144,6 +144,18 @@ class DemoServicesTests {
 	}
 
 	@Test
+	void gradebookShowsTheScoresTimeOnTheSchoolsClock() throws Exception {
+		String lineItem = this.ags.findOrCreateLineItem(this.platform, this.demo.lineItemsUrl(),
+				LineItem.of("Werkproces B1-K3-W1 (demo)", 10, "B1-K3-W1", "werkproces")).id();
+		// the moment OneClockTests shows on every page of the tool: after 23:00 UTC, the next day in Amsterdam
+		Instant lateEvening = Instant.parse("2026-12-02T23:43:00Z");
+		this.ags.postScore(this.platform, lineItem, Score.of("demo-student-2", 6.0, 10.0, null, lateEvening,
+				ActivityProgress.Completed, GradingProgress.FullyGraded));
+		assertThat(get("/demo/gradebook")).contains("3 december 2026 00:43 (Midden-Europese tijd)").doesNotContain("UTC");
+		assertThat(get("/demo/gradebook?lang=en")).contains("3 December 2026 00:43 (Central European Time)");
+	}
+
+	@Test
 	void gradebookFollowsMoodlesRulesForOlderAndStatusOnlyScores() {
 		String lineItem = this.ags.findOrCreateLineItem(this.platform, this.demo.lineItemsUrl(),
 				LineItem.of("Werkproces B1-K2-W2 (demo)", 27, "B1-K2-W2", "werkproces")).id();

@@ -110,7 +110,7 @@ class TeacherGradingTests {
 		assertThat(page.substring(page.indexOf("<main"))).as("staff are not listed as students")
 			.doesNotContain("Terry Teacher");
 		assertThat(page)
-			.contains("ingeleverd op 10-01-2027").contains("te laat").contains("niet ingeleverd")
+			.contains("ingeleverd op 10 januari 2027 11:15 (Midden-Europese tijd)").contains("te laat").contains("niet ingeleverd")
 			.contains("(heeft de activiteit nog niet geopend)")
 			.contains("/app/teacher/students/" + sam);
 		String toGrade = teacher.get("/app/teacher?filter=TO_GRADE").body();

@@ -98,7 +98,7 @@ class StudentPageBrowserTests {
 		browser.get(this.fixture.platform.baseUrl() + "/mod/lti/view.php");
 		browser.switchTo().frame("tool-frame");
 		assertThat(browser.findElement(By.id("werkproces")).getText()).startsWith("B1-K2-W2");
-		assertThat(browser.findElement(By.id("due")).getText()).isEqualTo("15 januari 2027 om 00:00");
+		assertThat(browser.findElement(By.id("due")).getText()).isEqualTo("15 januari 2027 00:00 (Midden-Europese tijd)");
 		assertThat(browser.findElements(By.cssSelector("#rubric li.criterion"))).isNotEmpty();
 		assertThat(browser.findElement(By.id("status")).getText()).contains("Nog niet ingeleverd.");
 		Object overflow = ((JavascriptExecutor) browser)
