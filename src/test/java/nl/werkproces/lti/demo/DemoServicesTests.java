@@ -135,11 +135,13 @@ class DemoServicesTests {
 	void gradeQueuedByTheToolAppearsOnTheGradebookPage() throws Exception {
 		GradeTarget target = GradeTarget.lineItem(this.platform.id(),
 				this.demo.lineItemUrl(DemoGradebook.ACTIVITY_LINE_ITEM));
-		this.outbox.enqueue(target, Grade.finished("demo-student-2", 7.5, 10, "B1-K1-W1: voldoende, cijfer 7,5"));
+		this.outbox.enqueue(target, Grade.finished("demo-student-2", 7.5, 10,
+				"B1-K1-W1: voldoende, cijfer 7,5\n\nAlgemene opmerking: Sterk plan\n\n1. Plant de werkzaamheden — 3 goed"));
 		this.worker.deliverDue();
 		assertThat(this.outbox.status(target, "demo-student-2").orElseThrow().state()).isEqualTo(DeliveryState.DELIVERED);
 		String page = get("/demo/gradebook");
-		assertThat(page).contains("Cijferoverzicht", "Mohammed El Amrani", "7,5", "B1-K1-W1: voldoende, cijfer 7,5");
+		assertThat(page).contains("Cijferoverzicht", "Mohammed El Amrani", "7,5", "B1-K1-W1: voldoende, cijfer 7,5")
+			.as("the teacher's remarks, line by line").contains("Algemene opmerking: Sterk plan\n\n1. Plant");
 		assertThat(get("/demo/gradebook?lang=en")).contains("Gradebook", "Comment");
 	}
 

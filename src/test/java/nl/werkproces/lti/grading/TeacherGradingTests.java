@@ -156,7 +156,13 @@ class TeacherGradingTests {
 		StoredScore score = this.moodle.services.score(2, "4");
 		assertThat(score.scoreGiven()).isEqualTo(6.0);
 		assertThat(score.scoreMaximum()).isEqualTo(10.0);
-		assertThat(score.comment()).isEqualTo(COMMENT);
+		List<Criterion> criteria = rubric().criteria();
+		assertThat(score.comment()).as("summary, overall remark, then every criterion with level and remark")
+			.startsWith(COMMENT + "\n\nAlgemene opmerking: Goed gewerkt\n\n1. " + criteria.get(0).text() + " — "
+					+ scores()[0] + " ")
+			.contains(". Opmerking: Netjes gedocumenteerd\n2. " + criteria.get(1).text())
+			.contains("\n9. " + criteria.get(8).text() + " — " + scores()[8] + " ")
+			.doesNotContain(keys().get(0));
 		RecordedRequest posted = this.moodle.services.requests(Endpoint.SCORES).get(0);
 		Map<?, ?> body = JsonMapper.builder().build().readValue(posted.body(), Map.class);
 		assertThat(body.get("userId")).isEqualTo("4");
@@ -242,7 +248,25 @@ class TeacherGradingTests {
 		assertThat(confirmed.statusCode()).isEqualTo(302);
 		assertThat(status(sam)).isEqualTo("FINAL");
 		assertThat(this.worker.deliverDue()).isEqualTo(1);
-		assertThat(this.moodle.services.score(2, "4").comment()).isEqualTo(COMMENT);
+		assertThat(this.moodle.services.score(2, "4").comment()).startsWith(COMMENT + "\n\n1. ");
+	}
+
+	@Test
+	void englishLaunchSendsTheTeachersRemarksInEnglishWords() {
+		long sam = studentWithHandIn();
+		Session english = this.moodle.launch(this.moodle.teacher().inEnglish());
+		Map<String, String> form = TeacherFixture.levels(keys(), scores());
+		form.put("remark." + keys().get(2), "Clear network diagram");
+		form.put("overallRemark", "Well done");
+		assertThat(english.post("/app/teacher/students/" + sam + "/finalize", form).statusCode()).isEqualTo(302);
+		assertThat(this.worker.deliverDue()).isEqualTo(1);
+		assertThat(this.moodle.services.score(2, "4").comment())
+			.startsWith("B1-K2-W2 (Netwerk- en mediabeheerder): sufficient, 19/27 points (pass mark 18), grade 6.0\n\n"
+					+ "Overall remark: Well done\n\n1. ")
+			.contains("\n3. " + rubric().criteria().get(2).text() + " — " + scores()[2] + " ")
+			.contains(" good. Remark: Clear network diagram\n4. ")
+			.contains(" — 2 sufficient\n")
+			.doesNotContain("voldoende").doesNotContain("Opmerking");
 	}
 
 	@Test
