@@ -170,6 +170,7 @@ class DemoServicesTests {
 		int id = Integer.parseInt(lineItem.replaceAll(".*/lineitems/(\\d+)/lineitem.*", "$1"));
 		DemoGradebook.DemoGrade grade = this.gradebook.grade(id, "demo-student-1").orElseThrow();
 		assertThat(grade.scoreGiven()).as("a status-only score clears the grade").isNull();
+		assertThat(grade.scoreMaximum()).as("and keeps the column's maximum").isEqualTo(27.0);
 		ScoreResult teacher = this.ags.postScore(this.platform, lineItem, new Score("demo-teacher-1", 5.0, 27.0, null,
 				"2026-11-30T10:01:00.000Z", ActivityProgress.Completed, GradingProgress.FullyGraded));
 		assertThat(teacher.outcome()).isEqualTo(ScoreResult.Outcome.REJECTED);

@@ -169,7 +169,7 @@ class TeacherGradingTests {
 		assertThat(body.get("gradingProgress")).isEqualTo("FullyGraded");
 		assertThat(body.get("activityProgress")).isEqualTo("Completed");
 		String roster = this.teacher.get("/app/teacher").body();
-		assertThat(roster).contains("definitief: voldoende, cijfer 6,0").contains("afgeleverd op");
+		assertThat(roster).contains("definitief: voldoende, cijfer 6,0").contains("in de cijferlijst sinds ");
 		String screen = this.teacher.get("/app/teacher/students/" + sam).body();
 		assertThat(screen).contains("Netjes gedocumenteerd").contains("Goed gewerkt").contains("Mijn werkproces");
 	}
@@ -197,7 +197,38 @@ class TeacherGradingTests {
 		StoredScore score = this.moodle.services.score(3, "4");
 		assertThat(score.scoreGiven()).isEqualTo(19.0);
 		assertThat(score.scoreMaximum()).isEqualTo(27.0);
-		assertThat(teacher.get("/app/teacher").body()).contains("afgeleverd op");
+		assertThat(teacher.get("/app/teacher").body()).contains("in de cijferlijst sinds ");
+	}
+
+	@Test
+	void handInIsReportedAsSubmittedWithoutAMaximumAndTheRosterSaysSo() throws Exception {
+		Session sam = this.moodle.launch(this.moodle.student("4", "Sam Student"));
+		assertThat(sam.post("/app/student/submission", Map.of("text", "Mijn werkproces")).statusCode()).isEqualTo(302);
+		String queued = this.teacher.get("/app/teacher").body();
+		assertThat(queued).contains("inlevering wordt aan de cijferlijst gemeld").doesNotContain("mislukt");
+		assertThat(this.worker.deliverDue()).isEqualTo(1);
+
+		Map<?, ?> body = JsonMapper.builder().build()
+			.readValue(this.moodle.services.requests(Endpoint.SCORES).get(0).body(), Map.class);
+		assertThat(body.get("activityProgress")).isEqualTo("Submitted");
+		assertThat(body.get("gradingProgress")).isEqualTo("PendingManual");
+		assertThat(body.containsKey("scoreGiven") || body.containsKey("scoreMaximum"))
+			.as("no score and no maximum (AGS: scoreMaximum only with scoreGiven): " + body).isFalse();
+		assertThat(this.teacher.get("/app/teacher").body()).contains("ingeleverd gemeld (nog geen cijfer)");
+		assertThat(this.moodle.launch(this.moodle.teacher().inEnglish()).get("/app/teacher").body())
+			.contains("hand-in reported (no grade yet)");
+	}
+
+	@Test
+	void reopenedGradingSaysWhichGradeTheGradebookStillShows() {
+		long sam = studentWithHandIn();
+		this.teacher.post("/app/teacher/students/" + sam + "/finalize", TeacherFixture.levels(keys(), scores()));
+		assertThat(this.teacher.get("/app/teacher").body()).contains("cijfer klaargezet, wordt verstuurd");
+		this.worker.deliverDue();
+		this.teacher.post("/app/teacher/students/" + sam + "/reopen", Map.of());
+		assertThat(this.teacher.get("/app/teacher").body()).contains("heropend — de cijferlijst toont nog 6,0");
+		assertThat(this.moodle.launch(this.moodle.teacher().inEnglish()).get("/app/teacher").body())
+			.contains("reopened — the gradebook still shows 6.0");
 	}
 
 	@Test
@@ -276,7 +307,9 @@ class TeacherGradingTests {
 		this.moodle.services.failNext(Endpoint.SCORES, 503, 1);
 		this.worker.deliverDue();
 		String waiting = this.teacher.get("/app/teacher?filter=NOT_DELIVERED").body();
-		assertThat(waiting).contains("Sam Student").contains("wacht, volgende poging om").contains("Nu opnieuw proberen");
+		assertThat(waiting).contains("Sam Student").contains("cijfer klaargezet, wordt verstuurd")
+			.contains("volgende poging ").contains("Nu opnieuw proberen")
+			.as("a queued grade is not shown as a failure").doesNotContain("mislukt");
 
 		long outboxId = this.jdbc.sql("SELECT outbox_id FROM grading WHERE activity_id = ?")
 			.param(this.activityId)
@@ -286,7 +319,7 @@ class TeacherGradingTests {
 		this.moodle.services.failNext(Endpoint.SCORES, 400, 1);
 		this.worker.deliverDue();
 		String failed = this.teacher.get("/app/teacher").body();
-		assertThat(failed).contains("mislukt").contains("Injected failure");
+		assertThat(failed).contains("mislukt:").contains("opnieuw proberen").contains("Injected failure");
 		assertThat(failed).as("the reason in Dutch, the platform's words as detail")
 			.contains("Het platform weigerde het cijfer")
 			.contains("Technische details");
@@ -295,7 +328,7 @@ class TeacherGradingTests {
 			.isEqualTo(302);
 		assertThat(this.worker.deliverDue()).isEqualTo(1);
 		assertThat(this.moodle.services.score(2, "4").scoreGiven()).isEqualTo(6.0);
-		assertThat(this.teacher.get("/app/teacher").body()).contains("afgeleverd op");
+		assertThat(this.teacher.get("/app/teacher").body()).contains("in de cijferlijst sinds ");
 	}
 
 	@Test
