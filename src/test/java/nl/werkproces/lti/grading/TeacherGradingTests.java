@@ -109,6 +109,8 @@ class TeacherGradingTests {
 			.contains("Sam Student");
 		assertThat(page.substring(page.indexOf("<main"))).as("staff are not listed as students")
 			.doesNotContain("Terry Teacher");
+		assertThat(page).contains("2 van 5 ingeleverd, 0 beoordeeld")
+			.contains("inleveren uiterlijk 16 januari 2027 00:00 (Midden-Europese tijd)");
 		assertThat(page)
 			.contains("ingeleverd op 10 januari 2027 11:15 (Midden-Europese tijd)").contains("te laat").contains("niet ingeleverd")
 			.contains("(heeft de activiteit nog niet geopend)")
@@ -254,7 +256,12 @@ class TeacherGradingTests {
 		form.remove("level." + keys().get(3));
 		HttpResponse<String> response = this.teacher.post("/app/teacher/students/" + sam + "/finalize", form);
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body()).contains("Kies bij elk criterium een niveau").contains(keys().get(3));
+		String error = response.body().substring(response.body().indexOf("id=\"error\""));
+		error = error.substring(0, error.indexOf("</p>"));
+		assertThat(error).as("the criterion by number and text, not its key")
+			.contains("Kies bij elk criterium een niveau")
+			.contains("4. " + org.springframework.web.util.HtmlUtils.htmlEscape(rubric().criteria().get(3).text()))
+			.doesNotContain(keys().get(3));
 		assertThat(response.body()).containsPattern("value=\"3\"\\s+checked");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM grading WHERE activity_id = ? AND status <> 'DRAFT'")
 			.param(this.activityId)
