@@ -110,7 +110,16 @@ class StudentPageBrowserTests {
 		browser.switchTo().frame("tool-frame");
 		browser.findElement(By.id("text")).sendKeys("Mijn netwerkadvies staat in de pdf.");
 		browser.findElement(By.id("files")).sendKeys(pdf.toString());
+		// hold the first submission in the page, to see what the student sees while the work is sent
+		((JavascriptExecutor) browser).executeScript("document.getElementById('handin-form')"
+				+ ".addEventListener('submit', function (e) { e.preventDefault(); }, {once: true});");
 		browser.findElement(By.id("submit")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+			.until((driver) -> !driver.findElement(By.id("submit")).isEnabled());
+		assertThat(browser.findElement(By.id("submit")).getText()).isEqualTo("Bezig met inleveren…");
+		assertThat(browser.findElement(By.id("handin-progress")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("handin-progress-text")).getText()).startsWith("Je werk wordt verstuurd");
+		((JavascriptExecutor) browser).executeScript("HTMLFormElement.prototype.submit.call(document.getElementById('handin-form'));");
 		assertThat(browser.findElement(By.id("receipt-files")).getText()).contains("netwerkadvies.pdf")
 			.contains(StudentFlowTests.sha256(StudentFlowTests.PDF));
 		assertThat(browser.findElement(By.id("receipt-late")).getText()).isEqualTo("nee");
