@@ -63,7 +63,11 @@ class ActivitySetupController {
 			}
 		}
 		if (problem != null) {
-			return page(form.dossier(), form.profiel(), null, problem, HttpStatus.BAD_REQUEST);
+			ModelAndView page = page(form.dossier(), form.profiel(), null, problem, HttpStatus.BAD_REQUEST);
+			page.addObject("chosen", form);
+			page.addObject("pickerErrorWerkproces",
+					"picker.error.unknown".equals(problem) ? form.werkproces().get(0) : null);
+			return page;
 		}
 		this.activities.createFor(launch.platformId(), launch.resourceLink().id(), form.setup(form.werkproces().get(0), this.clock),
 				launch.user().id());

@@ -93,7 +93,7 @@ class DeepLinkingController {
 		DeepLinkingSettings settings = settings(launch);
 		String problem = form.problem(settings.acceptMultiple());
 		if (problem != null) {
-			return page(settings, form.dossier(), form.profiel(), null, problem, HttpStatus.BAD_REQUEST);
+			return refusedChoice(settings, form, problem, null);
 		}
 		List<CatalogWerkproces> chosen = new ArrayList<>();
 		for (String code : form.werkproces()) {
@@ -101,8 +101,7 @@ class DeepLinkingController {
 				chosen.add(this.catalog.werkproces(form.dossier(), code, form.profiel()));
 			}
 			catch (RuntimeException ex) {
-				return page(settings, form.dossier(), form.profiel(), null, "picker.error.unknown",
-						HttpStatus.BAD_REQUEST);
+				return refusedChoice(settings, form, "picker.error.unknown", code);
 			}
 		}
 		List<ContentItem> items = new ArrayList<>();
@@ -111,8 +110,8 @@ class DeepLinkingController {
 			if (form.mode() == GradeMode.POINTS) {
 				maximum = this.rubrics.template(form.dossier(), werkproces.werkproces().code(), form.profiel()).maximum();
 				if (maximum <= 0) {
-					return page(settings, form.dossier(), form.profiel(), null, "picker.error.noCriteria",
-							HttpStatus.BAD_REQUEST);
+					return refusedChoice(settings, form, "picker.error.noCriteria",
+							werkproces.werkproces().code() + " " + werkproces.werkproces().titel());
 				}
 			}
 			items.add(item(launch, form, werkproces, maximum, request));
@@ -187,6 +186,15 @@ class DeepLinkingController {
 		page.addObject("multiple", settings.acceptMultiple());
 		page.addObject("pickerError", error);
 		page.setStatus(status);
+		return page;
+	}
+
+	/** The picker again with every choice kept, saying what is wrong and, when one is, which werkproces. */
+	private ModelAndView refusedChoice(DeepLinkingSettings settings, ActivitySetupForm form, String error,
+			String werkproces) {
+		ModelAndView page = page(settings, form.dossier(), form.profiel(), null, error, HttpStatus.BAD_REQUEST);
+		page.addObject("chosen", form);
+		page.addObject("pickerErrorWerkproces", werkproces);
 		return page;
 	}
 
