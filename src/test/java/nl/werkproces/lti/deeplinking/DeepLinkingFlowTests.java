@@ -264,7 +264,12 @@ class DeepLinkingFlowTests {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("_csrf", csrf.group(1));
 		form.put("lsid", lsid);
-		form.put("dossier", String.valueOf(this.catalog.all().get(0).id()));
+		form.put("dossier", String.valueOf(this.catalog.all()
+			.stream()
+			.filter((version) -> "system".equals(version.importedBy()))
+			.findFirst()
+			.orElseThrow()
+			.id()));
 		form.put("profiel", "Netwerk- en mediabeheerder");
 		form.put("werkproces", code);
 		form.put("gradeMode", mode);

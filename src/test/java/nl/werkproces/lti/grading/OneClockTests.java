@@ -116,6 +116,8 @@ class OneClockTests {
 		assertThat(admin.get("/admin/activity").body()).contains(DUTCH);
 		assertThat(admin.get("/admin/audit").body()).contains(DUTCH);
 		assertThat(admin.get("/catalog/dossiers/" + report.dossierId() + "?lang=en").body()).contains(ENGLISH);
+		// other test contexts on the same MariaDB database see the seed dossier alone
+		this.jdbc.sql("DELETE FROM dossier WHERE id = ?").param(report.dossierId()).update();
 	}
 
 }
