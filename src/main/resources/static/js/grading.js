@@ -52,3 +52,49 @@
   form.addEventListener('change', update);
   update();
 })();
+
+// Guards: leaving with unsaved levels or remarks asks first (browser prompt when the page unloads, the page's own
+// question on in-app links); "Definitief maken", "Bevestigen" and "Heropenen" say what happens in Moodle and ask.
+// Without JavaScript the buttons and links simply work.
+(function () {
+  var form = document.getElementById('grading-form');
+  var dirty = false;
+  var leaving = false;
+  if (form) {
+    form.addEventListener('change', function () { dirty = true; });
+    form.addEventListener('input', function () { dirty = true; });
+  }
+
+  window.addEventListener('beforeunload', function (event) {
+    if (dirty && !leaving) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest ? event.target.closest('a[href]') : null;
+    if (!link || !dirty || link.hasAttribute('data-no-guard') || link.target === '_blank') { return; }
+    if (window.confirm(form.dataset.unsaved)) {
+      leaving = true;
+    } else {
+      event.preventDefault();
+    }
+  });
+
+  document.querySelectorAll('button[data-confirm]').forEach(function (button) {
+    button.addEventListener('click', function (event) {
+      var shown = document.getElementById(form && form.dataset.mode === 'POINTS' ? 'score-points' : 'score-cijfer');
+      var text = button.dataset.confirm.replace('{0}', shown ? shown.textContent : '');
+      if (!window.confirm(text)) {
+        event.preventDefault();
+        return;
+      }
+      leaving = true;
+    });
+  });
+
+  document.querySelectorAll('form').forEach(function (each) {
+    each.addEventListener('submit', function () { leaving = true; });
+  });
+})();

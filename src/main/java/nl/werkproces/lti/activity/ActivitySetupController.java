@@ -3,6 +3,7 @@ package nl.werkproces.lti.activity;
 import nl.werkproces.lti.dossier.DossierCatalog;
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.launch.LaunchSessionCookie;
+import nl.werkproces.lti.web.SchoolClock;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,8 +27,11 @@ class ActivitySetupController {
 
 	private final CurrentActivity current;
 
+	private final SchoolClock clock;
+
 	ActivitySetupController(WerkprocesChoices choices, DossierCatalog catalog, Activities activities,
-			CurrentActivity current) {
+			CurrentActivity current, SchoolClock clock) {
+		this.clock = clock;
 		this.choices = choices;
 		this.catalog = catalog;
 		this.activities = activities;
@@ -60,9 +64,13 @@ class ActivitySetupController {
 			}
 		}
 		if (problem != null) {
-			return page(form.dossier(), form.profiel(), null, problem, HttpStatus.BAD_REQUEST);
+			ModelAndView page = page(form.dossier(), form.profiel(), null, problem, HttpStatus.BAD_REQUEST);
+			page.addObject("chosen", form);
+			page.addObject("pickerErrorWerkproces",
+					"picker.error.unknown".equals(problem) ? form.werkproces().get(0) : null);
+			return page;
 		}
-		this.activities.createFor(launch.platformId(), launch.resourceLink().id(), form.setup(form.werkproces().get(0)),
+		this.activities.createFor(launch.platformId(), launch.resourceLink().id(), form.setup(form.werkproces().get(0), this.clock),
 				launch.user().id());
 		return new ModelAndView(LaunchSessionCookie.redirect("/app/teacher"));
 	}

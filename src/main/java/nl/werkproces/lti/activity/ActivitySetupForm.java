@@ -1,19 +1,17 @@
 package nl.werkproces.lti.activity;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import nl.werkproces.lti.web.SchoolClock;
+
 /**
  * The teacher's choice as posted by the picker: dossier, profiel, one or more werkprocessen and the options (grade
- * mode, due date as {@code yyyy-MM-dd} — due at the end of that day in the Netherlands — and instructions).
+ * mode, due date as {@code yyyy-MM-dd} — due at the end of that day on the school's clock — and instructions).
  */
 public record ActivitySetupForm(Long dossier, String profiel, List<String> werkproces, String gradeMode, String due,
 		String instructions) {
-
-	static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Amsterdam");
 
 	static final int MAX_INSTRUCTIONS = 4000;
 
@@ -36,7 +34,7 @@ public record ActivitySetupForm(Long dossier, String profiel, List<String> werkp
 			return "picker.error.instructions";
 		}
 		try {
-			dueAt();
+			dueDay();
 		}
 		catch (DateTimeParseException ex) {
 			return "picker.error.due";
@@ -48,17 +46,19 @@ public record ActivitySetupForm(Long dossier, String profiel, List<String> werkp
 		return "POINTS".equals(this.gradeMode) ? GradeMode.POINTS : GradeMode.CIJFER;
 	}
 
-	public java.time.Instant dueAt() {
+	/** The chosen due date, or {@code null}; throws {@link DateTimeParseException} for a malformed one. */
+	public LocalDate dueDay() {
 		if (this.due == null || this.due.isBlank()) {
 			return null;
 		}
-		return LocalDate.parse(this.due.trim()).atTime(LocalTime.of(23, 59)).atZone(SCHOOL_ZONE).toInstant();
+		return LocalDate.parse(this.due.trim());
 	}
 
-	public ActivitySetup setup(String code) {
+	public ActivitySetup setup(String code, SchoolClock clock) {
+		LocalDate day = dueDay();
 		String text = (this.instructions != null && !this.instructions.isBlank()) ? this.instructions.trim() : null;
 		String chosenProfiel = (this.profiel != null && !this.profiel.isBlank()) ? this.profiel : null;
-		return new ActivitySetup(this.dossier, code, chosenProfiel, mode(), dueAt(), text);
+		return new ActivitySetup(this.dossier, code, chosenProfiel, mode(), (day != null) ? clock.endOf(day) : null, text);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import nl.werkproces.lti.audit.AuditLog;
 import nl.werkproces.lti.launch.RejectedLaunches;
+import nl.werkproces.lti.web.SchoolClock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -25,7 +26,10 @@ class ActivityAdminController {
 
 	private final Clock clock;
 
-	ActivityAdminController(JdbcClient jdbc, RejectedLaunches rejections, AuditLog audit, Clock clock) {
+	private final SchoolClock schoolClock;
+
+	ActivityAdminController(JdbcClient jdbc, RejectedLaunches rejections, AuditLog audit, Clock clock, SchoolClock schoolClock) {
+		this.schoolClock = schoolClock;
 		this.jdbc = jdbc;
 		this.rejections = rejections;
 		this.audit = audit;
@@ -41,17 +45,17 @@ class ActivityAdminController {
 				GROUP BY p.id, p.name ORDER BY p.name""")
 			.param(since)
 			.query((rs, row) -> Map.of("platform", rs.getString(1), "users", rs.getLong(2), "last",
-					AdminTimes.format(rs.getTimestamp(3).toInstant())))
+					this.schoolClock.format(rs.getTimestamp(3).toInstant())))
 			.list());
 		model.addAttribute("rejections", this.rejections.recent(100)
 			.stream()
-			.map((r) -> Map.of("at", AdminTimes.format(r.occurredAt()), "reason", r.reason(), "detail", r.detail()))
+			.map((r) -> Map.of("at", this.schoolClock.format(r.occurredAt()), "reason", r.reason(), "detail", r.detail()))
 			.toList());
 		model.addAttribute("imports", this.jdbc.sql("""
 				SELECT titel, lineage_version, source_kind, imported_at, imported_by FROM dossier
 				ORDER BY imported_at DESC LIMIT 50""")
 			.query((rs, row) -> Map.of("title", rs.getString(1), "version", rs.getInt(2), "kind", rs.getString(3),
-					"at", AdminTimes.format(rs.getTimestamp(4).toInstant()), "by", rs.getString(5)))
+					"at", this.schoolClock.format(rs.getTimestamp(4).toInstant()), "by", rs.getString(5)))
 			.list());
 		return "admin/activity";
 	}
@@ -60,7 +64,7 @@ class ActivityAdminController {
 	String audit(Model model) {
 		model.addAttribute("events", this.audit.recent(200)
 			.stream()
-			.map((e) -> Map.of("at", AdminTimes.format(e.occurredAt()), "actor", e.actor(), "action", e.action(), "target",
+			.map((e) -> Map.of("at", this.schoolClock.format(e.occurredAt()), "actor", e.actor(), "action", e.action(), "target",
 					e.target(), "before", (e.before() != null) ? e.before() : "", "after",
 					(e.after() != null) ? e.after() : ""))
 			.toList());

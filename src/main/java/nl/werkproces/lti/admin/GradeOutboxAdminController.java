@@ -5,6 +5,7 @@ import java.util.Map;
 
 import nl.werkproces.lti.audit.AuditLog;
 import nl.werkproces.lti.delivery.GradeOutbox;
+import nl.werkproces.lti.web.SchoolClock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -24,7 +25,10 @@ class GradeOutboxAdminController {
 
 	private final AuditLog audit;
 
-	GradeOutboxAdminController(JdbcClient jdbc, GradeOutbox outbox, AuditLog audit) {
+	private final SchoolClock clock;
+
+	GradeOutboxAdminController(JdbcClient jdbc, GradeOutbox outbox, AuditLog audit, SchoolClock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.audit = audit;
@@ -41,7 +45,7 @@ class GradeOutboxAdminController {
 			.query((rs, row) -> Map.of("id", rs.getLong(1), "platform", rs.getString(2), "item",
 					String.valueOf(rs.getString(3)), "user", rs.getString(4), "score",
 					rs.getObject(5) + " / " + rs.getObject(6), "status", rs.getString(7), "attempts", rs.getInt(8),
-					"next", AdminTimes.format(rs.getTimestamp(9).toInstant()), "error",
+					"next", this.clock.format(rs.getTimestamp(9).toInstant()), "error",
 					(rs.getString(10) != null) ? rs.getString(10) : "", "problem",
 					(rs.getString(11) != null) ? rs.getString(11) : ""))
 			.list());

@@ -6,6 +6,7 @@ import java.util.Map;
 import nl.werkproces.lti.audit.AuditLog;
 import nl.werkproces.lti.keys.KeysProperties;
 import nl.werkproces.lti.keys.ToolKeys;
+import nl.werkproces.lti.web.SchoolClock;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +28,10 @@ class KeysAdminController {
 
 	private final KeysProperties properties;
 
-	KeysAdminController(ToolKeys keys, AuditLog audit, KeysProperties properties) {
+	private final SchoolClock clock;
+
+	KeysAdminController(ToolKeys keys, AuditLog audit, KeysProperties properties, SchoolClock clock) {
+		this.clock = clock;
 		this.keys = keys;
 		this.audit = audit;
 		this.properties = properties;
@@ -38,7 +42,7 @@ class KeysAdminController {
 		model.addAttribute("keys", this.keys.publishedKeys()
 			.stream()
 			.map((key) -> Map.of("kid", key.kid(), "status", key.status().name(), "created",
-					AdminTimes.format(key.createdAt())))
+					this.clock.format(key.createdAt())))
 			.toList());
 		model.addAttribute("overlapHours", this.properties.rotationOverlap().toHours());
 		return "admin/keys";

@@ -15,6 +15,7 @@ import nl.werkproces.lti.registration.Platform;
 import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.registration.RegistrationInvites;
 import nl.werkproces.lti.web.ToolUrls;
+import nl.werkproces.lti.web.SchoolClock;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,8 +40,11 @@ class RegistrationLinksController {
 
 	private final AuditLog audit;
 
+	private final SchoolClock schoolClock;
+
 	RegistrationLinksController(RegistrationInvites invites, PlatformRegistrations platforms, ToolUrls urls,
-			Clock clock, AuditLog audit) {
+			Clock clock, AuditLog audit, SchoolClock schoolClock) {
+		this.schoolClock = schoolClock;
 		this.invites = invites;
 		this.platforms = platforms;
 		this.urls = urls;
@@ -58,9 +62,9 @@ class RegistrationLinksController {
 		model.addAttribute("chosenPlatform", platform);
 		model.addAttribute("invites", this.invites.recent()
 			.stream()
-			.map((invite) -> new InviteRow(invite.label(), invite.createdBy(), AdminTimes.format(invite.createdAt()),
+			.map((invite) -> new InviteRow(invite.label(), invite.createdBy(), this.schoolClock.format(invite.createdAt()),
 					invite.used(), invite.usedIssuer(), !invite.used() && invite.expiresAt().isAfter(now),
-					AdminTimes.format(invite.expiresAt()), name(names, invite.platformId()),
+					this.schoolClock.format(invite.expiresAt()), name(names, invite.platformId()),
 					name(names, invite.reregisterPlatformId())))
 			.toList());
 		return "admin/registrations";

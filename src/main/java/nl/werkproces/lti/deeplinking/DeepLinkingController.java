@@ -22,6 +22,7 @@ import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.registration.PlatformUrls;
 import nl.werkproces.lti.rubric.RubricVersions;
 import nl.werkproces.lti.spec.MessageType;
+import nl.werkproces.lti.web.SchoolClock;
 import nl.werkproces.lti.web.ToolUrls;
 
 import org.springframework.http.HttpStatus;
@@ -63,9 +64,12 @@ class DeepLinkingController {
 
 	private final JsonMapper json;
 
+	private final SchoolClock clock;
+
 	DeepLinkingController(WerkprocesChoices choices, DossierCatalog catalog, RubricVersions rubrics,
 			Activities activities, DeepLinkingResponses responses, PlatformRegistrations registrations, ToolUrls urls,
-			JsonMapper json) {
+			JsonMapper json, SchoolClock clock) {
+		this.clock = clock;
 		this.choices = choices;
 		this.catalog = catalog;
 		this.rubrics = rubrics;
@@ -89,7 +93,7 @@ class DeepLinkingController {
 		DeepLinkingSettings settings = settings(launch);
 		String problem = form.problem(settings.acceptMultiple());
 		if (problem != null) {
-			return page(settings, form.dossier(), form.profiel(), null, problem, HttpStatus.BAD_REQUEST);
+			return refusedChoice(settings, form, problem, null);
 		}
 		List<CatalogWerkproces> chosen = new ArrayList<>();
 		for (String code : form.werkproces()) {
@@ -97,8 +101,7 @@ class DeepLinkingController {
 				chosen.add(this.catalog.werkproces(form.dossier(), code, form.profiel()));
 			}
 			catch (RuntimeException ex) {
-				return page(settings, form.dossier(), form.profiel(), null, "picker.error.unknown",
-						HttpStatus.BAD_REQUEST);
+				return refusedChoice(settings, form, "picker.error.unknown", code);
 			}
 		}
 		List<ContentItem> items = new ArrayList<>();
@@ -107,8 +110,8 @@ class DeepLinkingController {
 			if (form.mode() == GradeMode.POINTS) {
 				maximum = this.rubrics.template(form.dossier(), werkproces.werkproces().code(), form.profiel()).maximum();
 				if (maximum <= 0) {
-					return page(settings, form.dossier(), form.profiel(), null, "picker.error.noCriteria",
-							HttpStatus.BAD_REQUEST);
+					return refusedChoice(settings, form, "picker.error.noCriteria",
+							werkproces.werkproces().code() + " " + werkproces.werkproces().titel());
 				}
 			}
 			items.add(item(launch, form, werkproces, maximum, request));
@@ -123,7 +126,7 @@ class DeepLinkingController {
 	private ContentItem item(LaunchSession launch, ActivitySetupForm form, CatalogWerkproces chosen, double maximum,
 			HttpServletRequest request) {
 		String code = chosen.werkproces().code();
-		String setupKey = this.activities.createPending(launch.platformId(), form.setup(code), launch.user().id());
+		String setupKey = this.activities.createPending(launch.platformId(), form.setup(code, this.clock), launch.user().id());
 		String title = code + " " + chosen.werkproces().titel();
 		String text = chosen.werkproces().omschrijving();
 		if (text != null && text.length() > 500) {
@@ -183,6 +186,15 @@ class DeepLinkingController {
 		page.addObject("multiple", settings.acceptMultiple());
 		page.addObject("pickerError", error);
 		page.setStatus(status);
+		return page;
+	}
+
+	/** The picker again with every choice kept, saying what is wrong and, when one is, which werkproces. */
+	private ModelAndView refusedChoice(DeepLinkingSettings settings, ActivitySetupForm form, String error,
+			String werkproces) {
+		ModelAndView page = page(settings, form.dossier(), form.profiel(), null, error, HttpStatus.BAD_REQUEST);
+		page.addObject("chosen", form);
+		page.addObject("pickerErrorWerkproces", werkproces);
 		return page;
 	}
 

@@ -79,9 +79,14 @@ class DemoGradebook {
 		}
 		boolean graded = score.gradingProgress() == GradingProgress.FullyGraded;
 		this.grades.put(key, new DemoGrade(graded ? score.scoreGiven() : null,
-				(score.scoreMaximum() != null) ? score.scoreMaximum() : 1.0, score.comment(), timestamp,
+				(score.scoreMaximum() != null) ? score.scoreMaximum() : columnMaximum(lineItemId), score.comment(), timestamp,
 				String.valueOf(score.gradingProgress())));
 		return ScoreAnswer.STORED;
+	}
+
+	/** Moodle keeps the column's maximum for a score without one (a hand-in notice), never 1. */
+	private double columnMaximum(int lineItemId) {
+		return lineItem(lineItemId).map(DemoLineItem::scoreMaximum).orElse(10.0);
 	}
 
 	enum ScoreAnswer {

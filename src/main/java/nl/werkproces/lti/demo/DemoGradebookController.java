@@ -1,8 +1,8 @@
 package nl.werkproces.lti.demo;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+
+import nl.werkproces.lti.web.SchoolClock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
@@ -14,13 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 @ConditionalOnProperty(name = "lti.demo.enabled", havingValue = "true")
 class DemoGradebookController {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-		.withZone(ZoneOffset.UTC);
-
 	private final DemoGradebook gradebook;
 
-	DemoGradebookController(DemoGradebook gradebook) {
+	private final SchoolClock clock;
+
+	DemoGradebookController(DemoGradebook gradebook, SchoolClock clock) {
 		this.gradebook = gradebook;
+		this.clock = clock;
 	}
 
 	@GetMapping("/demo/gradebook")
@@ -38,13 +38,13 @@ class DemoGradebookController {
 		return new Column(item.label(), number(item.scoreMaximum()), item.resourceId(), rows);
 	}
 
-	private static Row row(DemoUser user, DemoGradebook.DemoGrade grade) {
+	private Row row(DemoUser user, DemoGradebook.DemoGrade grade) {
 		if (grade == null) {
 			return new Row(user.subject(), user.fullName(), null, "", "", "");
 		}
 		return new Row(user.subject(), user.fullName(), (grade.scoreGiven() != null) ? number(grade.scoreGiven()) : null,
 				number(grade.scoreMaximum()), (grade.comment() != null) ? grade.comment() : "",
-				TIME.format(grade.timestamp()));
+				this.clock.format(grade.timestamp()));
 	}
 
 	private static String number(double value) {

@@ -1,6 +1,7 @@
 package nl.werkproces.lti.grading;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import nl.werkproces.lti.grading.HandInsToGrade.HandIn;
 import nl.werkproces.lti.grading.Students.Student;
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.launch.LaunchSessionCookie;
+import nl.werkproces.lti.rubric.Criterion;
 import nl.werkproces.lti.rubric.Rubric;
 
 import org.springframework.http.ContentDisposition;
@@ -152,7 +154,31 @@ class GradingController {
 		boolean canConfirm = awaiting && grading.get().assessorUserId() != launch.user().id();
 		model.addAttribute("editable", grading.map(Grading::isEditable).orElse(true) || canConfirm);
 		model.addAttribute("canConfirm", canConfirm);
+		model.addAttribute("errorCriteria", (model.getAttribute("error") instanceof GradingException error)
+				? criteriaNamed(rubric, error.criteria()) : List.of());
+		neighbours(activity, student, model);
 		return "teacher/grading";
+	}
+
+	/** Criteria as the teacher knows them: "3. Werkt ordelijk en systematisch …", never the internal key. */
+	private static List<String> criteriaNamed(Rubric rubric, List<String> keys) {
+		List<String> named = new java.util.ArrayList<>();
+		for (String key : keys) {
+			int index = rubric.criteria().stream().map(Criterion::key).toList().indexOf(key);
+			named.add((index >= 0) ? (index + 1) + ". " + rubric.criteria().get(index).text() : "?");
+		}
+		return named;
+	}
+
+	/** The students before and after this one in the roster's order, for "Vorige student" / "Volgende student". */
+	private void neighbours(Activity activity, Student student, Model model) {
+		List<Student> all = this.students.of(activity)
+			.stream()
+			.sorted(Comparator.comparing((Student s) -> s.displayName().toLowerCase()).thenComparing(Student::id))
+			.toList();
+		int at = all.stream().map(Student::id).toList().indexOf(student.id());
+		model.addAttribute("previous", (at > 0) ? all.get(at - 1) : null);
+		model.addAttribute("next", (at >= 0 && at < all.size() - 1) ? all.get(at + 1) : null);
 	}
 
 	private Student student(Activity activity, long userId) {

@@ -12,7 +12,7 @@ import nl.werkproces.lti.delivery.GradeOutbox;
 import nl.werkproces.lti.delivery.GradeTarget;
 import nl.werkproces.lti.grading.GradingException.Reason;
 import nl.werkproces.lti.launch.LaunchSession;
-import nl.werkproces.lti.rubric.GradebookComment;
+import nl.werkproces.lti.rubric.GradebookFeedback;
 import nl.werkproces.lti.rubric.Rubric;
 import nl.werkproces.lti.rubric.RubricScore;
 import nl.werkproces.lti.rubric.RubricScoring;
@@ -88,7 +88,7 @@ public class GradingFlow {
 					input.overallRemark(), score, teacher.user().id(), null, null, grading.outboxId());
 			return reload(grading);
 		}
-		Long outboxId = enqueue(teacher, activity, rubric, studentUserId, score);
+		Long outboxId = enqueue(teacher, activity, rubric, studentUserId, score, input);
 		this.records.update(grading.id(), GradingStatus.FINAL, input.levels(), input.remarks(), input.overallRemark(),
 				score, teacher.user().id(), null, this.clock.instant(), outboxId);
 		return reload(grading);
@@ -105,7 +105,7 @@ public class GradingFlow {
 		}
 		Rubric rubric = rubricFor(activity, Optional.of(grading));
 		RubricScore score = requireComplete(rubric, input);
-		Long outboxId = enqueue(teacher, activity, rubric, studentUserId, score);
+		Long outboxId = enqueue(teacher, activity, rubric, studentUserId, score, input);
 		this.records.update(grading.id(), GradingStatus.FINAL, input.levels(), input.remarks(), input.overallRemark(),
 				score, grading.assessorUserId(), teacher.user().id(), this.clock.instant(), outboxId);
 		return reload(grading);
@@ -145,14 +145,15 @@ public class GradingFlow {
 	}
 
 	private Long enqueue(LaunchSession teacher, Activity activity, Rubric rubric, long studentUserId,
-			RubricScore score) {
+			RubricScore score, GradingInput input) {
 		Optional<GradeTarget> target = GradeTargets.of(teacher, activity, rubric);
 		if (target.isEmpty()) {
 			return null;
 		}
 		double given = (activity.gradeMode() == GradeMode.POINTS) ? score.points() : score.cijfer().doubleValue();
 		Grade grade = Grade.finished(subjectOf(activity, studentUserId), given,
-				GradeTargets.scoreMaximum(activity, rubric), GradebookComment.of(rubric, score, teacher.locale()));
+				GradeTargets.scoreMaximum(activity, rubric), GradebookFeedback.of(rubric, score, input.levels(),
+						input.remarks(), input.overallRemark(), teacher.locale()));
 		return this.outbox.enqueue(target.get(), grade);
 	}
 

@@ -83,8 +83,7 @@ class StudentController {
 	}
 
 	@GetMapping("/receipt")
-	String receipt(@AuthenticationPrincipal LaunchSession launch, Locale locale,
-			Model model) {
+	String receipt(@AuthenticationPrincipal LaunchSession launch, Model model) {
 		if (launch.isStaff()) {
 			return teacher();
 		}
@@ -93,7 +92,6 @@ class StudentController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("activity", activity);
 		model.addAttribute("submission", submission);
-		model.addAttribute("times", new PageTimes(locale));
 		return "submission/receipt";
 	}
 

@@ -99,7 +99,6 @@ class StudentPage {
 		model.put("submission", submission);
 		model.put("status", StudentStatus.of(submission, grading));
 		model.put("limits", this.limits);
-		model.put("times", new PageTimes(locale));
 		model.put("afterDue", activity.isLateAt(this.clock.instant()));
 		if (grading != null && grading.isFinal()) {
 			model.put("grading", grading);

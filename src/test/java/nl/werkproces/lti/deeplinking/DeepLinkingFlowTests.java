@@ -151,11 +151,26 @@ class DeepLinkingFlowTests {
 	}
 
 	@Test
-	void unknownWerkprocesIsRefusedWithTheForm() {
+	void unknownWerkprocesIsRefusedWithTheFormNamingItAndKeepingEveryChoice() {
 		HttpResponse<String> picker = openPicker();
-		HttpResponse<String> answer = this.browser.post("/app/deep-linking", choice(picker, "B9-K9-W9", "CIJFER"));
+		HttpResponse<String> answer = this.browser.post("/app/deep-linking", choice(picker, "B9-K9-W9", "POINTS"));
 		assertThat(answer.statusCode()).isEqualTo(400);
-		assertThat(answer.body()).contains("id=\"picker-error\"");
+		assertThat(answer.body()).contains("id=\"picker-error\"").contains("<strong>B9-K9-W9:</strong>")
+			.containsPattern("value=\"POINTS\"[^>]*selected")
+			.contains("value=\"2027-01-15\"")
+			.contains(">Lever ook je testplan in.</textarea>");
+	}
+
+	@Test
+	void refusedChoiceKeepsTheTickedWerkproces() {
+		HttpResponse<String> picker = openPicker();
+		Map<String, String> form = choice(picker, "B1-K2-W2", "CIJFER");
+		form.put("due", "15-01-2027");
+		HttpResponse<String> answer = this.browser.post("/app/deep-linking", form);
+		assertThat(answer.statusCode()).isEqualTo(400);
+		assertThat(answer.body()).contains("De datum is ongeldig")
+			.containsPattern("id=\"wp-B1-K2-W2\"[^>]*checked")
+			.doesNotContainPattern("id=\"wp-B1-K1-W1\"[^>]*checked");
 	}
 
 	@Test
@@ -252,7 +267,12 @@ class DeepLinkingFlowTests {
 		assertThat(csrf.find()).isTrue();
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("_csrf", csrf.group(1));
-		form.put("dossier", String.valueOf(this.catalog.all().get(0).id()));
+		form.put("dossier", String.valueOf(this.catalog.all()
+			.stream()
+			.filter((version) -> "system".equals(version.importedBy()))
+			.findFirst()
+			.orElseThrow()
+			.id()));
 		form.put("profiel", "Netwerk- en mediabeheerder");
 		form.put("werkproces", code);
 		form.put("gradeMode", mode);

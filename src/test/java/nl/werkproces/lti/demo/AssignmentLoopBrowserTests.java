@@ -9,10 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import nl.werkproces.lti.testing.Browsers;
@@ -95,7 +97,14 @@ class AssignmentLoopBrowserTests {
 		browser.switchTo().defaultContent();
 		Browsers.screenshot(browser, "loop-4-grading");
 		browser.switchTo().frame("tool-frame");
+		WebElement overall = browser.findElement(By.name("overallRemark"));
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", overall);
+		overall.sendKeys("Sterk verslag, let op de planning.");
 		browser.findElement(By.id("finalize")).click();
+		Alert confirmation = new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+		assertThat(confirmation.getText()).contains("het cijfer 5,5 gaat naar de cijferlijst in Moodle");
+		confirmation.accept();
+		assertThat(browser.findElement(By.id("done")).getText()).contains("Beoordeling afgerond");
 		browser.switchTo().defaultContent();
 		Browsers.screenshot(browser, "loop-5-finalized");
 
@@ -105,7 +114,9 @@ class AssignmentLoopBrowserTests {
 			return driver.getPageSource().contains("B1-K1-W1 (") && driver.getPageSource().contains("5,5");
 		});
 		String gradebook = browser.findElement(By.tagName("main")).getText();
-		assertThat(gradebook).contains("Sanne de Vries").contains("voldoende").contains("cijfer 5,5");
+		assertThat(gradebook).contains("Sanne de Vries").contains("voldoende").contains("cijfer 5,5")
+			.as("the teacher's remark reaches the gradebook").contains("Algemene opmerking: Sterk verslag, let op de planning.")
+			.contains("1. ").contains(" — 2 voldoende");
 		Browsers.screenshot(browser, "loop-6-gradebook");
 	}
 

@@ -135,12 +135,26 @@ class DemoServicesTests {
 	void gradeQueuedByTheToolAppearsOnTheGradebookPage() throws Exception {
 		GradeTarget target = GradeTarget.lineItem(this.platform.id(),
 				this.demo.lineItemUrl(DemoGradebook.ACTIVITY_LINE_ITEM));
-		this.outbox.enqueue(target, Grade.finished("demo-student-2", 7.5, 10, "B1-K1-W1: voldoende, cijfer 7,5"));
+		this.outbox.enqueue(target, Grade.finished("demo-student-2", 7.5, 10,
+				"B1-K1-W1: voldoende, cijfer 7,5\n\nAlgemene opmerking: Sterk plan\n\n1. Plant de werkzaamheden — 3 goed"));
 		this.worker.deliverDue();
 		assertThat(this.outbox.status(target, "demo-student-2").orElseThrow().state()).isEqualTo(DeliveryState.DELIVERED);
 		String page = get("/demo/gradebook");
-		assertThat(page).contains("Cijferoverzicht", "Mohammed El Amrani", "7,5", "B1-K1-W1: voldoende, cijfer 7,5");
+		assertThat(page).contains("Cijferoverzicht", "Mohammed El Amrani", "7,5", "B1-K1-W1: voldoende, cijfer 7,5")
+			.as("the teacher's remarks, line by line").contains("Algemene opmerking: Sterk plan\n\n1. Plant");
 		assertThat(get("/demo/gradebook?lang=en")).contains("Gradebook", "Comment");
+	}
+
+	@Test
+	void gradebookShowsTheScoresTimeOnTheSchoolsClock() throws Exception {
+		String lineItem = this.ags.findOrCreateLineItem(this.platform, this.demo.lineItemsUrl(),
+				LineItem.of("Werkproces B1-K3-W1 (demo)", 10, "B1-K3-W1", "werkproces")).id();
+		// the moment OneClockTests shows on every page of the tool: after 23:00 UTC, the next day in Amsterdam
+		Instant lateEvening = Instant.parse("2026-12-02T23:43:00Z");
+		this.ags.postScore(this.platform, lineItem, Score.of("demo-student-2", 6.0, 10.0, null, lateEvening,
+				ActivityProgress.Completed, GradingProgress.FullyGraded));
+		assertThat(get("/demo/gradebook")).contains("3 december 2026 00:43 (Midden-Europese tijd)").doesNotContain("UTC");
+		assertThat(get("/demo/gradebook?lang=en")).contains("3 December 2026 00:43 (Central European Time)");
 	}
 
 	@Test
@@ -156,6 +170,7 @@ class DemoServicesTests {
 		int id = Integer.parseInt(lineItem.replaceAll(".*/lineitems/(\\d+)/lineitem.*", "$1"));
 		DemoGradebook.DemoGrade grade = this.gradebook.grade(id, "demo-student-1").orElseThrow();
 		assertThat(grade.scoreGiven()).as("a status-only score clears the grade").isNull();
+		assertThat(grade.scoreMaximum()).as("and keeps the column's maximum").isEqualTo(27.0);
 		ScoreResult teacher = this.ags.postScore(this.platform, lineItem, new Score("demo-teacher-1", 5.0, 27.0, null,
 				"2026-11-30T10:01:00.000Z", ActivityProgress.Completed, GradingProgress.FullyGraded));
 		assertThat(teacher.outcome()).isEqualTo(ScoreResult.Outcome.REJECTED);

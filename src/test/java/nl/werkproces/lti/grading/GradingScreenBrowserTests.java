@@ -1,5 +1,6 @@
 package nl.werkproces.lti.grading;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -7,10 +8,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import nl.werkproces.lti.activity.Activities;
 import nl.werkproces.lti.activity.GradeMode;
@@ -118,6 +123,7 @@ class GradingScreenBrowserTests {
 		Browsers.screenshot(this.browser, "grading-screen-live-score");
 
 		this.browser.findElement(By.id("finalize")).click();
+		assertThat(acceptAlert()).contains("het cijfer 6,0 gaat naar de cijferlijst in Moodle");
 		assertThat(text("done")).contains("Beoordeling afgerond");
 		assertThat(text("status")).contains("definitief");
 		Browsers.screenshot(this.browser, "grading-screen-final");
@@ -125,6 +131,70 @@ class GradingScreenBrowserTests {
 			.param(sam)
 			.query(java.math.BigDecimal.class)
 			.single()).isEqualByComparingTo("6.0");
+	}
+
+	@Test
+	void unsavedLevelsAreGuardedConfirmationsSayWhatHappensInMoodleAndNextStudentNeedsNoRoster() {
+		Session teacher = this.moodle.launch(this.moodle.teacher());
+		this.moodle.launch(this.moodle.student("4", "Sam Student"));
+		this.moodle.launch(this.moodle.student("5", "Tom Tweede"));
+		long sam = this.moodle.userId("4");
+		this.moodle.handIn(this.moodle.activityId(), sam, "Sams werk", false);
+		this.moodle.handIn(this.moodle.activityId(), this.moodle.userId("5"), "Toms werk", false);
+		List<Criterion> criteria = rubric().criteria();
+		this.browser = Browsers.chromium();
+		this.browser.get(teacher.browser().toolBaseUrl() + "/app/teacher/students/" + sam + "?lsid="
+				+ this.linkTokens.issue(this.sessions.find(teacher.sessionId()).orElseThrow()));
+		assertThat(this.browser.findElements(By.id("previous-student"))).isEmpty();
+		assertThat(text("next-student")).isEqualTo("Volgende student: Tom Tweede →");
+
+		radio(criteria.get(0), 2).sendKeys(Keys.SPACE);
+		this.browser.findElement(By.id("next-student")).click();
+		Alert unsaved = alert();
+		assertThat(unsaved.getText()).startsWith("U hebt niveaus of opmerkingen gewijzigd die nog niet zijn opgeslagen");
+		unsaved.dismiss();
+		assertThat(text("student")).startsWith("Sam Student");
+		assertThat(radio(criteria.get(0), 2).isSelected()).isTrue();
+
+		// leaving by the browser (reload, close, Moodle's own links): the page asks the browser to warn
+		Object warned = ((JavascriptExecutor) this.browser).executeScript(
+				"var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;");
+		assertThat(warned).isEqualTo(true);
+
+		this.browser.findElement(By.id("next-student")).click();
+		assertThat(acceptAlert()).contains("niet zijn opgeslagen");
+		assertThat(text("student")).startsWith("Tom Tweede");
+		assertThat(text("previous-student")).isEqualTo("← Vorige student: Sam Student");
+
+		criteria.forEach((criterion) -> radio(criterion, 2).sendKeys(Keys.SPACE));
+		this.browser.findElement(By.id("finalize")).click();
+		Alert finalize = alert();
+		assertThat(finalize.getText()).isEqualTo("Definitief maken: het cijfer 5,5 gaat naar de cijferlijst in Moodle, "
+				+ "waar de student het met uw opmerkingen ziet. Doorgaan?");
+		finalize.dismiss();
+		assertThat(this.browser.findElements(By.id("done"))).as("cancelled: nothing sent").isEmpty();
+		this.browser.findElement(By.id("finalize")).click();
+		acceptAlert();
+		assertThat(text("done")).contains("Beoordeling afgerond");
+
+		this.browser.findElement(By.id("reopen")).click();
+		assertThat(acceptAlert()).isEqualTo("Beoordeling heropenen: de cijferlijst in Moodle blijft het cijfer 5,5 "
+				+ "tonen tot u opnieuw definitief maakt. Doorgaan?");
+		assertThat(text("done")).contains("heropend");
+		this.browser.findElement(By.id("back")).click();
+		assertThat(this.browser.getCurrentUrl()).contains("/app/teacher?");
+		assertThat(Browsers.console(this.browser)).noneMatch((line) -> line.contains("Content Security Policy"));
+	}
+
+	private Alert alert() {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+	}
+
+	private String acceptAlert() {
+		Alert alert = alert();
+		String text = alert.getText();
+		alert.accept();
+		return text;
 	}
 
 	private WebElement radio(Criterion criterion, int score) {

@@ -117,7 +117,11 @@ final class TeacherFixture implements AutoCloseable {
 	}
 
 	long handIn(long activityId, long userId, String text, boolean late) {
-		Timestamp at = Timestamp.from(Instant.parse("2027-01-10T10:15:00Z"));
+		return handIn(activityId, userId, text, late, Instant.parse("2027-01-10T10:15:00Z"));
+	}
+
+	long handIn(long activityId, long userId, String text, boolean late, Instant submittedAt) {
+		Timestamp at = Timestamp.from(submittedAt);
 		this.jdbc.sql("""
 				INSERT INTO submission (activity_id, platform_id, user_id, text_content, hand_in_count, submitted_at, late,
 				    created_at, updated_at)

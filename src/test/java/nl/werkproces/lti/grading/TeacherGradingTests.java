@@ -109,8 +109,10 @@ class TeacherGradingTests {
 			.contains("Sam Student");
 		assertThat(page.substring(page.indexOf("<main"))).as("staff are not listed as students")
 			.doesNotContain("Terry Teacher");
+		assertThat(page).contains("2 van 5 ingeleverd, 0 beoordeeld")
+			.contains("inleveren uiterlijk 16 januari 2027 00:00 (Midden-Europese tijd)");
 		assertThat(page)
-			.contains("ingeleverd op 10-01-2027").contains("te laat").contains("niet ingeleverd")
+			.contains("ingeleverd op 10 januari 2027 11:15 (Midden-Europese tijd)").contains("te laat").contains("niet ingeleverd")
 			.contains("(heeft de activiteit nog niet geopend)")
 			.contains("/app/teacher/students/" + sam);
 		String toGrade = teacher.get("/app/teacher?filter=TO_GRADE").body();
@@ -156,14 +158,20 @@ class TeacherGradingTests {
 		StoredScore score = this.moodle.services.score(2, "4");
 		assertThat(score.scoreGiven()).isEqualTo(6.0);
 		assertThat(score.scoreMaximum()).isEqualTo(10.0);
-		assertThat(score.comment()).isEqualTo(COMMENT);
+		List<Criterion> criteria = rubric().criteria();
+		assertThat(score.comment()).as("summary, overall remark, then every criterion with level and remark")
+			.startsWith(COMMENT + "\n\nAlgemene opmerking: Goed gewerkt\n\n1. " + criteria.get(0).text() + " — "
+					+ scores()[0] + " ")
+			.contains(". Opmerking: Netjes gedocumenteerd\n2. " + criteria.get(1).text())
+			.contains("\n9. " + criteria.get(8).text() + " — " + scores()[8] + " ")
+			.doesNotContain(keys().get(0));
 		RecordedRequest posted = this.moodle.services.requests(Endpoint.SCORES).get(0);
 		Map<?, ?> body = JsonMapper.builder().build().readValue(posted.body(), Map.class);
 		assertThat(body.get("userId")).isEqualTo("4");
 		assertThat(body.get("gradingProgress")).isEqualTo("FullyGraded");
 		assertThat(body.get("activityProgress")).isEqualTo("Completed");
 		String roster = this.teacher.get("/app/teacher").body();
-		assertThat(roster).contains("definitief: voldoende, cijfer 6,0").contains("afgeleverd op");
+		assertThat(roster).contains("definitief: voldoende, cijfer 6,0").contains("in de cijferlijst sinds ");
 		String screen = this.teacher.get("/app/teacher/students/" + sam).body();
 		assertThat(screen).contains("Netjes gedocumenteerd").contains("Goed gewerkt").contains("Mijn werkproces");
 	}
@@ -191,7 +199,38 @@ class TeacherGradingTests {
 		StoredScore score = this.moodle.services.score(3, "4");
 		assertThat(score.scoreGiven()).isEqualTo(19.0);
 		assertThat(score.scoreMaximum()).isEqualTo(27.0);
-		assertThat(teacher.get("/app/teacher").body()).contains("afgeleverd op");
+		assertThat(teacher.get("/app/teacher").body()).contains("in de cijferlijst sinds ");
+	}
+
+	@Test
+	void handInIsReportedAsSubmittedWithoutAMaximumAndTheRosterSaysSo() throws Exception {
+		Session sam = this.moodle.launch(this.moodle.student("4", "Sam Student"));
+		assertThat(sam.post("/app/student/submission", Map.of("text", "Mijn werkproces")).statusCode()).isEqualTo(302);
+		String queued = this.teacher.get("/app/teacher").body();
+		assertThat(queued).contains("inlevering wordt aan de cijferlijst gemeld").doesNotContain("mislukt");
+		assertThat(this.worker.deliverDue()).isEqualTo(1);
+
+		Map<?, ?> body = JsonMapper.builder().build()
+			.readValue(this.moodle.services.requests(Endpoint.SCORES).get(0).body(), Map.class);
+		assertThat(body.get("activityProgress")).isEqualTo("Submitted");
+		assertThat(body.get("gradingProgress")).isEqualTo("PendingManual");
+		assertThat(body.containsKey("scoreGiven") || body.containsKey("scoreMaximum"))
+			.as("no score and no maximum (AGS: scoreMaximum only with scoreGiven): " + body).isFalse();
+		assertThat(this.teacher.get("/app/teacher").body()).contains("ingeleverd gemeld (nog geen cijfer)");
+		assertThat(this.moodle.launch(this.moodle.teacher().inEnglish()).get("/app/teacher").body())
+			.contains("hand-in reported (no grade yet)");
+	}
+
+	@Test
+	void reopenedGradingSaysWhichGradeTheGradebookStillShows() {
+		long sam = studentWithHandIn();
+		this.teacher.post("/app/teacher/students/" + sam + "/finalize", TeacherFixture.levels(keys(), scores()));
+		assertThat(this.teacher.get("/app/teacher").body()).contains("cijfer klaargezet, wordt verstuurd");
+		this.worker.deliverDue();
+		this.teacher.post("/app/teacher/students/" + sam + "/reopen", Map.of());
+		assertThat(this.teacher.get("/app/teacher").body()).contains("heropend — de cijferlijst toont nog 6,0");
+		assertThat(this.moodle.launch(this.moodle.teacher().inEnglish()).get("/app/teacher").body())
+			.contains("reopened — the gradebook still shows 6.0");
 	}
 
 	@Test
@@ -217,7 +256,12 @@ class TeacherGradingTests {
 		form.remove("level." + keys().get(3));
 		HttpResponse<String> response = this.teacher.post("/app/teacher/students/" + sam + "/finalize", form);
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body()).contains("Kies bij elk criterium een niveau").contains(keys().get(3));
+		String error = response.body().substring(response.body().indexOf("id=\"error\""));
+		error = error.substring(0, error.indexOf("</p>"));
+		assertThat(error).as("the criterion by number and text, not its key")
+			.contains("Kies bij elk criterium een niveau")
+			.contains("4. " + org.springframework.web.util.HtmlUtils.htmlEscape(rubric().criteria().get(3).text()))
+			.doesNotContain(keys().get(3));
 		assertThat(response.body()).containsPattern("value=\"3\"\\s+checked");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM grading WHERE activity_id = ? AND status <> 'DRAFT'")
 			.param(this.activityId)
@@ -242,7 +286,25 @@ class TeacherGradingTests {
 		assertThat(confirmed.statusCode()).isEqualTo(302);
 		assertThat(status(sam)).isEqualTo("FINAL");
 		assertThat(this.worker.deliverDue()).isEqualTo(1);
-		assertThat(this.moodle.services.score(2, "4").comment()).isEqualTo(COMMENT);
+		assertThat(this.moodle.services.score(2, "4").comment()).startsWith(COMMENT + "\n\n1. ");
+	}
+
+	@Test
+	void englishLaunchSendsTheTeachersRemarksInEnglishWords() {
+		long sam = studentWithHandIn();
+		Session english = this.moodle.launch(this.moodle.teacher().inEnglish());
+		Map<String, String> form = TeacherFixture.levels(keys(), scores());
+		form.put("remark." + keys().get(2), "Clear network diagram");
+		form.put("overallRemark", "Well done");
+		assertThat(english.post("/app/teacher/students/" + sam + "/finalize", form).statusCode()).isEqualTo(302);
+		assertThat(this.worker.deliverDue()).isEqualTo(1);
+		assertThat(this.moodle.services.score(2, "4").comment())
+			.startsWith("B1-K2-W2 (Netwerk- en mediabeheerder): sufficient, 19/27 points (pass mark 18), grade 6.0\n\n"
+					+ "Overall remark: Well done\n\n1. ")
+			.contains("\n3. " + rubric().criteria().get(2).text() + " — " + scores()[2] + " ")
+			.contains(" good. Remark: Clear network diagram\n4. ")
+			.contains(" — 2 sufficient\n")
+			.doesNotContain("voldoende").doesNotContain("Opmerking");
 	}
 
 	@Test
@@ -252,7 +314,9 @@ class TeacherGradingTests {
 		this.moodle.services.failNext(Endpoint.SCORES, 503, 1);
 		this.worker.deliverDue();
 		String waiting = this.teacher.get("/app/teacher?filter=NOT_DELIVERED").body();
-		assertThat(waiting).contains("Sam Student").contains("wacht, volgende poging om").contains("Nu opnieuw proberen");
+		assertThat(waiting).contains("Sam Student").contains("cijfer klaargezet, wordt verstuurd")
+			.contains("volgende poging ").contains("Nu opnieuw proberen")
+			.as("a queued grade is not shown as a failure").doesNotContain("mislukt");
 
 		long outboxId = this.jdbc.sql("SELECT outbox_id FROM grading WHERE activity_id = ?")
 			.param(this.activityId)
@@ -262,7 +326,7 @@ class TeacherGradingTests {
 		this.moodle.services.failNext(Endpoint.SCORES, 400, 1);
 		this.worker.deliverDue();
 		String failed = this.teacher.get("/app/teacher").body();
-		assertThat(failed).contains("mislukt").contains("Injected failure");
+		assertThat(failed).contains("mislukt:").contains("opnieuw proberen").contains("Injected failure");
 		assertThat(failed).as("the reason in Dutch, the platform's words as detail")
 			.contains("Het platform weigerde het cijfer")
 			.contains("Technische details");
@@ -271,7 +335,7 @@ class TeacherGradingTests {
 			.isEqualTo(302);
 		assertThat(this.worker.deliverDue()).isEqualTo(1);
 		assertThat(this.moodle.services.score(2, "4").scoreGiven()).isEqualTo(6.0);
-		assertThat(this.teacher.get("/app/teacher").body()).contains("afgeleverd op");
+		assertThat(this.teacher.get("/app/teacher").body()).contains("in de cijferlijst sinds ");
 	}
 
 	@Test

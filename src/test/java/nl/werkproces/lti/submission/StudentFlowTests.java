@@ -92,7 +92,7 @@ class StudentFlowTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("B1-K2-W2")
 			.contains(HtmlUtils.htmlEscape(chosen.werkproces().titel(), "UTF-8"))
-			.contains("15 januari 2027 om 00:00")
+			.contains("15 januari 2027 00:00 (Midden-Europese tijd)")
 			.contains("Lever ook je testplan in als pdf.")
 			.contains("Nog niet ingeleverd.")
 			.contains("id=\"rubric\"")
@@ -117,7 +117,7 @@ class StudentFlowTests {
 	void englishLaunchShowsTheAssignmentInEnglish() {
 		StudentClient student = this.fixture.student(this.fixture.launch(this.fixture.learner().inEnglish()));
 		assertThat(student.page().body()).contains("Not handed in yet.")
-			.contains("15 January 2027 at 00:00")
+			.contains("15 January 2027 00:00 (Central European Time)")
 			.contains("Your teacher&#39;s instructions")
 			.contains("What you deliver");
 	}

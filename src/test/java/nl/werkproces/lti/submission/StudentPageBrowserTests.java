@@ -109,7 +109,7 @@ class StudentPageBrowserTests {
 		browser.get(this.fixture.platform.baseUrl() + "/mod/lti/view.php");
 		browser.switchTo().frame("tool-frame");
 		assertThat(browser.findElement(By.id("werkproces")).getText()).startsWith("B1-K2-W2");
-		assertThat(browser.findElement(By.id("due")).getText()).isEqualTo("15 januari 2027 om 00:00");
+		assertThat(browser.findElement(By.id("due")).getText()).isEqualTo("15 januari 2027 00:00 (Midden-Europese tijd)");
 		assertThat(browser.findElements(By.cssSelector("#rubric li.criterion"))).isNotEmpty();
 		// the omschrijving's three paragraphs as three paragraphs, not one joined string
 		assertThat(browser.findElements(By.cssSelector("#omschrijving > p"))).extracting(WebElement::getText)
@@ -128,7 +128,16 @@ class StudentPageBrowserTests {
 		browser.findElement(By.id("files")).sendKeys(pdf.toString());
 		assertThat(browser.findElement(By.cssSelector("#hand-in form")).getAttribute("action")).contains("lsid=l1.")
 			.doesNotContain("_csrf");
+		// hold the first submission in the page, to see what the student sees while the work is sent
+		((JavascriptExecutor) browser).executeScript("document.getElementById('handin-form')"
+				+ ".addEventListener('submit', function (e) { e.preventDefault(); }, {once: true});");
 		browser.findElement(By.id("submit")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+			.until((driver) -> !driver.findElement(By.id("submit")).isEnabled());
+		assertThat(browser.findElement(By.id("submit")).getText()).isEqualTo("Bezig met inleveren…");
+		assertThat(browser.findElement(By.id("handin-progress")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("handin-progress-text")).getText()).startsWith("Je werk wordt verstuurd");
+		((JavascriptExecutor) browser).executeScript("HTMLFormElement.prototype.submit.call(document.getElementById('handin-form'));");
 		browser.findElement(By.id("receipt-files"));
 		assertThat((String) ((JavascriptExecutor) browser).executeScript("return location.href;"))
 			.as("the receipt keeps the frame going on a fresh link token")
