@@ -314,7 +314,9 @@ class TwoInstancesOnOneDatabaseTests {
 		assertThat(postsPerStudent).hasSize(6).allSatisfy((user, posts) -> assertThat(posts).as(user).isEqualTo(1));
 		assertThat(services.lineItems().stream().filter((item) -> "werkproces-b1-k2-w1".equals(item.get("resourceId"))))
 			.hasSize(1);
-		assertThat(Files.readString(stopped.log())).contains("DELIVERY_CLAIMS_RELEASED");
+		// each claim is given back either by the delivery that stops (before its score) or, for what is left, at the end
+		assertThat(Files.readString(stopped.log())).containsAnyOf("DELIVERY_CLAIMS_RELEASED",
+				"given back to the outbox: this replica stops");
 	}
 
 	/** One sign-in through the form of the instance, from the address (as the trusted proxy forwards it). */

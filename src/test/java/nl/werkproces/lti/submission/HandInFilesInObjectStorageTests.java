@@ -22,11 +22,13 @@ import nl.werkproces.lti.rubric.RubricVersions;
 import nl.werkproces.lti.storage.Sha256;
 import nl.werkproces.lti.storage.StorageMigration;
 import nl.werkproces.lti.testing.OwnS3Server;
+import nl.werkproces.lti.testing.SeparateTestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,12 +45,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"lti.storage.s3.path-style=true", "lti.storage.s3.region=us-east-1",
 				"lti.storage.s3.access-key=" + OwnS3Server.ACCESS_KEY,
 				"lti.storage.s3.secret-key=" + OwnS3Server.SECRET_KEY })
+// closed after the class: its database is dropped then
+@DirtiesContext
 class HandInFilesInObjectStorageTests {
 
 	private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 		.getBytes(StandardCharsets.US_ASCII);
 
 	private static OwnS3Server s3;
+
+	/** The migration moves every file of the database: on MariaDB a database of this class's own. */
+	private static final SeparateTestDatabase database = SeparateTestDatabase.createOnMysqlPass("s3");
 
 	@LocalServerPort
 	int port;
@@ -82,12 +89,18 @@ class HandInFilesInObjectStorageTests {
 	static void objectStore(DynamicPropertyRegistry registry) {
 		registry.add("lti.storage.s3.endpoint", () -> s3.endpoint());
 		registry.add("lti.storage.s3.bucket", () -> s3.bucket());
+		if (database != null) {
+			database.register(registry);
+		}
 	}
 
 	@AfterAll
 	static void stopObjectStore() {
 		if (s3 != null) {
 			s3.close();
+		}
+		if (database != null) {
+			database.drop();
 		}
 	}
 

