@@ -52,6 +52,8 @@ class OverviewController {
 		ClassOverview overview = this.overviews.forStaff(launch, profiel, filter);
 		model.addAttribute("launch", launch);
 		model.addAttribute("overview", overview);
+		model.addAttribute("kerntaken", overview.kerntaken());
+		model.addAttribute("toGrade", overview.toGrade());
 		model.addAttribute("profiel", (profiel != null && !profiel.isBlank()) ? profiel : null);
 		model.addAttribute("filter", filter);
 		model.addAttribute("filters", OverviewFilter.values());
@@ -78,6 +80,7 @@ class OverviewController {
 		ClassOverview portfolio = this.overviews.portfolio(launch);
 		model.addAttribute("launch", launch);
 		model.addAttribute("portfolio", portfolio);
+		model.addAttribute("kerntaken", portfolio.kerntaken());
 		model.addAttribute("me", portfolio.students().isEmpty() ? null : portfolio.students().get(0));
 		return "overview/portfolio";
 	}
