@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import nl.werkproces.lti.activity.Activities;
 import nl.werkproces.lti.delivery.GradeDeliveryWorker;
 import nl.werkproces.lti.dossier.DossierCatalog;
+import nl.werkproces.lti.launch.LaunchLinkTokens;
 import nl.werkproces.lti.launch.LaunchSessions;
 import nl.werkproces.lti.overview.CourseFixture.Link;
 import nl.werkproces.lti.overview.CourseFixture.Session;
@@ -27,6 +28,7 @@ import nl.werkproces.lti.rubric.RubricVersions;
 import nl.werkproces.lti.testing.MutableClock;
 import nl.werkproces.lti.testing.PlatformServicesTest;
 import nl.werkproces.lti.testing.StatementLog;
+import nl.werkproces.lti.testing.ToolBrowser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -72,6 +74,9 @@ class ClassOverviewTests {
 
 	@Autowired
 	StatementLog statements;
+
+	@Autowired
+	LaunchLinkTokens linkTokens;
 
 	@TestConfiguration
 	static class LogStatements {
@@ -168,6 +173,23 @@ class ClassOverviewTests {
 	@Test
 	void rosterLinksTheOverview() {
 		assertThat(this.teacher.get("/app/teacher").body()).contains("id=\"overview-link\" href=\"/app/overview\"");
+	}
+
+	@Test
+	void withoutTheCookieTheRostersLinkOpensTheOverviewAndItsExportsWithLinkTokens() {
+		ToolBrowser cookieless = new ToolBrowser("http://localhost:" + this.port);
+		String token = this.linkTokens.issue(this.sessions.find(this.teacher.sessionId()).orElseThrow());
+
+		String roster = cookieless.get("/app/teacher?lsid=" + token).body();
+		String overviewLink = href(roster, "overview-link");
+		assertThat(overviewLink).startsWith("/app/overview?lsid=l1.");
+		HttpResponse<String> overview = cookieless.get(overviewLink);
+		assertThat(overview.statusCode()).isEqualTo(200);
+		assertThat(overview.body()).contains("Sam Student");
+		HttpResponse<byte[]> csv = cookieless.getBytes(href(overview.body(), "export-csv"));
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.body()).startsWith(0xEF, 0xBB, 0xBF);
+		assertThat(cookieless.getBytes(href(overview.body(), "export-xlsx")).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -320,7 +342,13 @@ class ClassOverviewTests {
 		return cell.substring(0, cell.indexOf("</td>"));
 	}
 
-	private static String table(String page) {
+	private static String href(String page, String id) {
+		String tag = page.substring(page.indexOf("id=\"" + id + "\""));
+		String href = tag.substring(tag.indexOf("href=\"") + 6);
+		return href.substring(0, href.indexOf('"')).replace("&amp;", "&");
+	}
+
+		private static String table(String page) {
 		return page.substring(page.indexOf("<table"), page.indexOf("</table>"));
 	}
 

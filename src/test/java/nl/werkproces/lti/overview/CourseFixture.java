@@ -109,7 +109,7 @@ final class CourseFixture implements AutoCloseable {
 		String location = response.headers().firstValue("Location").orElseThrow();
 		String sessionId = browser.cookie("lti_session")
 			.orElseThrow(() -> new AssertionError("launch set no session cookie: " + response.headers()));
-		Session session = new Session(browser, this.sessions.find(sessionId).orElseThrow().csrfToken());
+		Session session = new Session(browser, sessionId, this.sessions.find(sessionId).orElseThrow().csrfToken());
 		browser.get(location);
 		return session;
 	}
@@ -161,8 +161,8 @@ final class CourseFixture implements AutoCloseable {
 		this.simulator.close();
 	}
 
-	/** A launch session: its browser, and form posts with the session's CSRF token. */
-	record Session(ToolBrowser browser, String csrf) {
+	/** A launch session: its browser (whose cookie carries the session), its id, and posts with its CSRF token. */
+	record Session(ToolBrowser browser, String sessionId, String csrf) {
 
 		HttpResponse<String> get(String path) {
 			return this.browser.get(path);
