@@ -103,6 +103,23 @@ public final class ToolBrowser {
 		return send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "nl").GET().build());
 	}
 
+	/** GET of a download (CSV, Excel, PDF): the body as bytes. */
+	public HttpResponse<byte[]> getBytes(String pathOrUrl) {
+		String url = pathOrUrl.startsWith("http") ? pathOrUrl : this.toolBaseUrl + pathOrUrl;
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "nl").GET();
+		this.extraHeaders.forEach(request::header);
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** GET that follows redirects (at most five), as a browser would. */
 	public HttpResponse<String> getFollowing(String pathOrUrl) {
 		HttpResponse<String> response = get(pathOrUrl);

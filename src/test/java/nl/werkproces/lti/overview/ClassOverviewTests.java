@@ -1,0 +1,380 @@
+package nl.werkproces.lti.overview;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import nl.werkproces.lti.activity.Activities;
+import nl.werkproces.lti.delivery.GradeDeliveryWorker;
+import nl.werkproces.lti.dossier.DossierCatalog;
+import nl.werkproces.lti.launch.LaunchLinkTokens;
+import nl.werkproces.lti.launch.LaunchSessions;
+import nl.werkproces.lti.overview.CourseFixture.Link;
+import nl.werkproces.lti.overview.CourseFixture.Session;
+import nl.werkproces.lti.registration.PlatformRegistrations;
+import nl.werkproces.lti.rubric.RubricVersions;
+import nl.werkproces.lti.testing.MutableClock;
+import nl.werkproces.lti.testing.PlatformServicesTest;
+import nl.werkproces.lti.testing.StatementLog;
+import nl.werkproces.lti.testing.ToolBrowser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The class overview, its exports and the student's portfolio over real HTTP against simulated Moodles: what each
+ * cell shows, the filters, who may see what (role, course, platform), and a fixed number of statements per page.
+ */
+@PlatformServicesTest
+class ClassOverviewTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PlatformRegistrations registrations;
+
+	@Autowired
+	Activities activities;
+
+	@Autowired
+	DossierCatalog catalog;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	LaunchSessions sessions;
+
+	@Autowired
+	RubricVersions rubrics;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	GradeDeliveryWorker worker;
+
+	@Autowired
+	StatementLog statements;
+
+	@Autowired
+	LaunchLinkTokens linkTokens;
+
+	@TestConfiguration
+	static class LogStatements {
+
+		@Bean
+		static StatementLog statementLog() {
+			return new StatementLog();
+		}
+
+	}
+
+	CourseFixture moodle;
+
+	/** Course 2: B1-K2-W2 (graded here) and B1-K1-W1 for the other profiel. */
+	Link network;
+
+	Link support;
+
+	/** Course 77 of the same platform: another class. */
+	Link otherCourse;
+
+	Session teacher;
+
+	@BeforeEach
+	void course() {
+		this.clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+		this.moodle = fixture();
+		this.network = this.moodle.activity("2", "21", "B1-K2-W2", CourseFixture.NM);
+		this.support = this.moodle.activity("2", "22", "B1-K1-W1", CourseFixture.ICT);
+		this.otherCourse = this.moodle.activity("77", "23", "B1-K3-W1", CourseFixture.NM);
+		this.teacher = this.moodle.launch(this.moodle.teacher(this.network));
+		this.moodle.launch(this.moodle.teacher(this.support));
+		this.moodle.launch(this.moodle.student(this.network, "4", "Sam Student"));
+		this.moodle.launch(this.moodle.student(this.support, "4", "Sam Student"));
+		this.moodle.launch(this.moodle.student(this.network, "8", "Lotte Laat"));
+		this.moodle.launch(this.moodle.student(this.support, "6", "Kim Klaar"));
+		this.moodle.launch(this.moodle.student(this.otherCourse, "9", "Bea Buiten"));
+		this.moodle.handIn(this.network, "4", false);
+		this.moodle.handIn(this.support, "4", false);
+		this.moodle.handIn(this.network, "8", true);
+		this.moodle.handIn(this.otherCourse, "9", false);
+		finalize(this.network, "4", 2, "Netjes gewerkt, Sam");
+		// the shared database may hold other tests' waiting grades: this delivers Sam's among them
+		assertThat(this.worker.deliverDue()).isPositive();
+		finalize(this.network, "8", 0, "Nog niet aangetoond");
+	}
+
+	@AfterEach
+	void stopPlatform() {
+		this.moodle.close();
+	}
+
+	@Test
+	void teacherSeesEveryStudentAndWerkprocesOfTheCourseGroupedByKerntaak() {
+		String page = this.teacher.get("/app/overview").body();
+
+		assertThat(page).contains("Klasoverzicht").contains("Cursus 2");
+		assertThat(page).contains("Sam Student").contains("Lotte Laat").contains("Kim Klaar")
+			.doesNotContain("Bea Buiten").doesNotContain("B1-K3-W1");
+		assertThat(page.indexOf("B1-K1-W1")).as("kerntaken in dossier order").isLessThan(page.indexOf("B1-K2-W2"));
+		assertThat(page).contains("B1-K1 ").contains("B1-K2 ");
+		String sam = cell(page, "4", this.network);
+		assertThat(sam).contains("verdict-VOLDOENDE\">voldoende").contains("5,5").contains("ingeleverd")
+			.contains("data-gradebook=\"IN_GRADEBOOK\"").contains(">in Moodle<").doesNotContain("te laat");
+		String lotte = cell(page, "8", this.network);
+		assertThat(lotte).contains(">onvoldoende<").contains("te laat").contains("wordt verstuurd");
+		assertThat(cell(page, "6", this.support)).contains("niet ingeleverd").contains("data-gradebook=\"NONE\"");
+	}
+
+	@Test
+	void toGradeListLinksTheCurrentActivitysGradingScreenAndNamesTheOthers() {
+		long sam = this.moodle.userId("4");
+		this.moodle.handIn(this.support, "6", false);
+		Session inSupport = this.moodle.launch(this.moodle.teacher(this.support));
+
+		String fromNetwork = this.teacher.get("/app/overview").body();
+		String list = fromNetwork.substring(fromNetwork.indexOf("id=\"to-grade\""));
+		assertThat(list).contains("Sam Student").contains("Kim Klaar").doesNotContain("Lotte Laat")
+			.contains("open &quot;B1-K1-W1 opdracht&quot; in Moodle om te beoordelen");
+		String fromSupport = inSupport.get("/app/overview").body();
+		assertThat(fromSupport).contains("href=\"/app/teacher/students/" + sam + "\"");
+	}
+
+	@Test
+	void filtersShowStudentsToGradeOrWithAnOnvoldoendeAndOneProfielsWerkprocessen() {
+		String toGrade = table(this.teacher.get("/app/overview?filter=TO_GRADE").body());
+		assertThat(toGrade).contains("Sam Student").doesNotContain("Lotte Laat").doesNotContain("Kim Klaar");
+		String onvoldoende = table(this.teacher.get("/app/overview?filter=ONVOLDOENDE").body());
+		assertThat(onvoldoende).contains("Lotte Laat").doesNotContain("Sam Student").doesNotContain("Kim Klaar");
+		String ict = table(this.teacher.get("/app/overview?profiel=ICT-beheerder").body());
+		assertThat(ict).contains("B1-K1-W1").doesNotContain("B1-K2-W2");
+	}
+
+	@Test
+	void rosterLinksTheOverview() {
+		assertThat(this.teacher.get("/app/teacher").body()).contains("id=\"overview-link\" href=\"/app/overview\"");
+	}
+
+	@Test
+	void withoutTheCookieTheRostersLinkOpensTheOverviewAndItsExportsWithLinkTokens() {
+		ToolBrowser cookieless = new ToolBrowser("http://localhost:" + this.port);
+		String token = this.linkTokens.issue(this.sessions.find(this.teacher.sessionId()).orElseThrow());
+
+		String roster = cookieless.get("/app/teacher?lsid=" + token).body();
+		String overviewLink = href(roster, "overview-link");
+		assertThat(overviewLink).startsWith("/app/overview?lsid=l1.");
+		HttpResponse<String> overview = cookieless.get(overviewLink);
+		assertThat(overview.statusCode()).isEqualTo(200);
+		assertThat(overview.body()).contains("Sam Student");
+		HttpResponse<byte[]> csv = cookieless.getBytes(href(overview.body(), "export-csv"));
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.body()).startsWith(0xEF, 0xBB, 0xBF);
+		assertThat(cookieless.getBytes(href(overview.body(), "export-xlsx")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void studentCannotSeeTheOverviewNorItsExports() {
+		Session sam = this.moodle.launch(this.moodle.student(this.network, "4", "Sam Student"));
+
+		assertThat(sam.get("/app/overview").statusCode()).isEqualTo(403);
+		assertThat(sam.download("/app/overview/export.csv").statusCode()).isEqualTo(403);
+		assertThat(sam.download("/app/overview/export.xlsx").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void teacherOfAnotherCourseSeesOnlyThatCourse() {
+		Session other = this.moodle.launch(this.moodle.teacher(this.otherCourse));
+
+		String page = other.get("/app/overview").body();
+		assertThat(page).contains("Bea Buiten").contains("B1-K3-W1").doesNotContain("Sam Student")
+			.doesNotContain("B1-K2-W2");
+		String csv = new String(other.download("/app/overview/export.csv").body(), StandardCharsets.UTF_8);
+		assertThat(csv).contains("Bea Buiten").doesNotContain("Sam Student");
+	}
+
+	@Test
+	void teacherOfAnotherPlatformWithTheSameCourseIdSeesNothingOfThisCourse() {
+		try (CourseFixture school = fixture()) {
+			Link theirs = school.activity("2", "21", "B1-K2-W2", CourseFixture.NM);
+			Session teacher = school.launch(school.teacher(theirs));
+			school.launch(school.student(theirs, "44", "Zed Anders"));
+
+			String page = teacher.get("/app/overview").body();
+			assertThat(page).contains("Zed Anders").doesNotContain("Sam Student").doesNotContain("Lotte Laat");
+			byte[] xlsx = teacher.download("/app/overview/export.xlsx").body();
+			assertThat(new String(xlsx, StandardCharsets.ISO_8859_1)).startsWith("PK");
+			assertThat(allText(xlsx)).contains("Zed Anders").doesNotContain("Sam Student");
+		}
+	}
+
+	@Test
+	void csvIsUtf8WithBomSemicolonsAndDecimalCommaWithDossierHeaders() {
+		HttpResponse<byte[]> response = this.teacher.download("/app/overview/export.csv");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+		assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment")
+			.contains(".csv");
+		byte[] body = response.body();
+		assertThat(Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+		List<String> lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).lines().toList();
+		assertThat(lines.get(0)).isEqualTo("Klasoverzicht;Cursus 2");
+		assertThat(lines.get(1)).startsWith("Kwalificatiedossier;").contains(";crebo;").contains(";versie;");
+		assertThat(lines).anyMatch((line) -> line.startsWith("Rubricversie;1;;;;1"));
+		assertThat(lines).anyMatch((line) -> line.startsWith("Student;Oordeel;Cijfer;Inlevering;Cijfer in Moodle"));
+		String sam = lines.stream().filter((line) -> line.startsWith("Sam Student;")).findFirst().orElseThrow();
+		assertThat(sam).contains("voldoende;5,5;ingeleverd;in Moodle");
+		String lotte = lines.stream().filter((line) -> line.startsWith("Lotte Laat;")).findFirst().orElseThrow();
+		assertThat(lotte).contains("onvoldoende;").contains(";te laat ingeleverd;wordt verstuurd");
+	}
+
+	@Test
+	void xlsxHoldsTheHeaderRowsAndCijfersAsNumbers() throws IOException {
+		HttpResponse<byte[]> response = this.teacher.download("/app/overview/export.xlsx");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+			.isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Cursus 2");
+			Row dossier = sheet.getRow(1);
+			assertThat(dossier.getCell(0).getStringCellValue()).isEqualTo("Kwalificatiedossier");
+			assertThat(dossier.getCell(2).getStringCellValue()).isEqualTo("crebo");
+			String crebo = this.jdbc.sql("SELECT d.crebo FROM dossier d JOIN activity a ON a.dossier_id = d.id WHERE a.id = ?")
+				.param(this.moodle.activityId(this.network))
+				.query(String.class)
+				.list()
+				.get(0);
+			assertThat(dossier.getCell(3).getStringCellValue())
+				.isEqualTo((crebo != null) ? crebo : "niet vermeld in het dossier");
+			Row werkprocessen = row(sheet, "Werkproces");
+			assertThat(werkprocessen.getCell(1).getStringCellValue()).startsWith("B1-K1-W1").endsWith("(ICT-beheerder)");
+			assertThat(werkprocessen.getCell(5).getStringCellValue()).startsWith("B1-K2-W2");
+			assertThat(row(sheet, "Rubricversie").getCell(5).getStringCellValue()).isEqualTo("1");
+			Row sam = row(sheet, "Sam Student");
+			assertThat(sam.getCell(5).getStringCellValue()).isEqualTo("voldoende");
+			assertThat(sam.getCell(6).getNumericCellValue()).isEqualTo(5.5);
+			assertThat(sam.getCell(8).getStringCellValue()).isEqualTo("in Moodle");
+			assertThat(sam.getCell(3).getStringCellValue()).isEqualTo("ingeleverd");
+		}
+	}
+
+	@Test
+	void studentPortfolioShowsOwnWerkprocessenWithVerdictAndFeedbackOnly() {
+		Session sam = this.moodle.launch(this.moodle.student(this.network, "4", "Sam Student"));
+
+		assertThat(this.moodle.launch(this.moodle.student(this.network, "4", "Sam Student")).get("/app/student").body())
+			.contains("href=\"/app/portfolio\"");
+		String page = sam.get("/app/portfolio").body();
+		assertThat(page).contains("Mijn werkprocessen").contains("B1-K1-W1").contains("B1-K2-W2")
+			.doesNotContain("B1-K3-W1");
+		assertThat(page).contains(">voldoende<").contains("5,5").contains("Netjes gewerkt, Sam")
+			.contains("ingeleverd, wacht op beoordeling");
+		assertThat(page).doesNotContain("Lotte").doesNotContain("Nog niet aangetoond").doesNotContain("onvoldoende");
+		String lotte = this.moodle.launch(this.moodle.student(this.network, "8", "Lotte Laat"))
+			.get("/app/portfolio")
+			.body();
+		assertThat(lotte).contains(">onvoldoende<").contains("Nog niet aangetoond").doesNotContain("Netjes gewerkt");
+	}
+
+	@Test
+	void pageAndExportsReadWithTheSameStatementsForAnyClassSize() {
+		this.teacher.get("/app/overview");
+		this.statements.reset();
+		this.teacher.get("/app/overview");
+		int small = courseStatements();
+		for (int i = 0; i < 6; i++) {
+			this.moodle.launch(this.moodle.student(this.support, "s" + i, "Extra " + i));
+			this.moodle.handIn(this.support, "s" + i, i % 2 == 0);
+		}
+		this.statements.reset();
+		String page = this.teacher.get("/app/overview").body();
+
+		assertThat(page).contains("Extra 5");
+		assertThat(courseStatements()).isEqualTo(small).isLessThanOrEqualTo(4);
+		this.statements.reset();
+		this.teacher.download("/app/overview/export.xlsx");
+		assertThat(courseStatements()).isLessThanOrEqualTo(4);
+	}
+
+	/** The statements that read the course's work (the launch session's own lookups are not counted). */
+	private int courseStatements() {
+		return this.statements.statements()
+			.stream()
+			.filter((sql) -> sql.contains("submission") || sql.contains("FROM activity") || sql.contains("grading"))
+			.toList()
+			.size();
+	}
+
+	private void finalize(Link link, String sub, int level, String remark) {
+		Session teacher = this.moodle.launch(this.moodle.teacher(link));
+		HttpResponse<String> response = teacher.post("/app/teacher/students/" + this.moodle.userId(sub) + "/finalize",
+				this.moodle.levels(link, level, remark));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+	}
+
+	private String cell(String page, String sub, Link link) {
+		String row = page.substring(page.indexOf("data-sub=\"" + sub + "\""));
+		row = row.substring(0, row.indexOf("</tr>"));
+		String start = "data-activity=\"" + this.moodle.activityId(link) + "\"";
+		String cell = row.substring(row.indexOf(start));
+		return cell.substring(0, cell.indexOf("</td>"));
+	}
+
+	private static String href(String page, String id) {
+		String tag = page.substring(page.indexOf("id=\"" + id + "\""));
+		String href = tag.substring(tag.indexOf("href=\"") + 6);
+		return href.substring(0, href.indexOf('"')).replace("&amp;", "&");
+	}
+
+		private static String table(String page) {
+		return page.substring(page.indexOf("<table"), page.indexOf("</table>"));
+	}
+
+	private static Row row(Sheet sheet, String first) {
+		for (Row row : sheet) {
+			if (row.getCell(0) != null && first.equals(row.getCell(0).getStringCellValue())) {
+				return row;
+			}
+		}
+		throw new AssertionError("no row " + first);
+	}
+
+	private static String allText(byte[] xlsx) {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			StringBuilder text = new StringBuilder();
+			workbook.getSheetAt(0).forEach((row) -> row.forEach((cell) -> text.append(cell).append('\n')));
+			return text.toString();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private CourseFixture fixture() {
+		return new CourseFixture("http://localhost:" + this.port, this.registrations, this.activities, this.catalog,
+				this.jdbc, this.sessions, this.rubrics);
+	}
+
+}
