@@ -125,6 +125,15 @@ public class GradingFlow {
 		return reload(grading);
 	}
 
+	/**
+	 * Starts grading a student without a hand-in (workplace observation, work on paper): an empty draft with the
+	 * activity's current rubric, or the grading that already exists.
+	 */
+	@Transactional
+	public Grading start(LaunchSession teacher, Activity activity, long studentUserId) {
+		return findOrStart(teacher, activity, studentUserId);
+	}
+
 	private Grading findOrStart(LaunchSession teacher, Activity activity, long studentUserId) {
 		Optional<Grading> existing = this.records.find(activity.id(), studentUserId);
 		if (existing.isPresent()) {
