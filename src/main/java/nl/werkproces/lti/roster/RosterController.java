@@ -70,6 +70,7 @@ class RosterController {
 		model.addAttribute("filters", RosterFilter.values());
 		model.addAttribute("entries", view.entries().stream().filter((entry) -> entry.matches(filter)).toList());
 		model.addAttribute("membersUnavailable", view.membersUnavailable());
+		model.addAttribute("keptOld", this.current.newerSetupKept(launch, activity).orElse(null));
 		model.addAttribute("total", view.entries().size());
 		model.addAttribute("handedIn", view.entries().stream().filter(RosterEntry::handedIn).count());
 		model.addAttribute("graded", view.entries().stream().filter(RosterEntry::graded).count());
