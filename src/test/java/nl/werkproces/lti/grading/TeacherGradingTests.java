@@ -317,8 +317,14 @@ class TeacherGradingTests {
 	void secondAssessorMustBeAnotherInstructor() {
 		long sam = studentWithHandIn();
 		this.teacher.post("/app/teacher/settings", Map.of("secondAssessor", "on"));
-		this.teacher.post("/app/teacher/students/" + sam + "/finalize", TeacherFixture.levels(keys(), scores()));
+		HttpResponse<String> offered = this.teacher.post("/app/teacher/students/" + sam + "/finalize",
+				TeacherFixture.levels(keys(), scores()));
 		assertThat(status(sam)).isEqualTo("AWAITING_CONFIRMATION");
+		String waiting = this.teacher.get(offered.headers().firstValue("Location").orElseThrow()).body();
+		assertThat(waiting).as("offered for confirmation is not finished")
+			.contains("Ter bevestiging aangeboden: de beoordeling wacht nu op de tweede beoordelaar")
+			.contains("Een andere docent moet deze beoordeling bevestigen.")
+			.doesNotContain("Beoordeling afgerond");
 		assertThat(this.worker.deliverDue()).isZero();
 		assertThat(this.teacher.post("/app/teacher/students/" + sam + "/confirm", TeacherFixture.levels(keys(), scores()))
 			.statusCode()).isEqualTo(403);
