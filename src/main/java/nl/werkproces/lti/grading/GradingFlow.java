@@ -139,6 +139,10 @@ public class GradingFlow {
 		if (existing.isPresent()) {
 			return existing.get();
 		}
+		if (this.rubrics.current(activity).criteria().isEmpty()) {
+			// a grading fixes the rubric: without criteria the teacher could never write them
+			throw new GradingException(Reason.NO_CRITERIA);
+		}
 		try {
 			this.records.insertDraft(activity.id(), activity.platformId(), studentUserId,
 					this.rubrics.current(activity).id(), teacher.user().id());
@@ -179,9 +183,13 @@ public class GradingFlow {
 	}
 
 	private static RubricScore requireComplete(Rubric rubric, GradingInput input) {
+		if (rubric.criteria().isEmpty()) {
+			// a werkproces the dossier names by title only: the teacher writes criteria first
+			throw new GradingException(Reason.NO_CRITERIA);
+		}
 		checkLevels(rubric, input.levels());
 		List<String> missing = RubricScoring.missing(rubric, input.levels());
-		if (!missing.isEmpty() || rubric.criteria().isEmpty()) {
+		if (!missing.isEmpty()) {
 			throw new GradingException(Reason.INCOMPLETE, missing);
 		}
 		return RubricScoring.score(rubric, input.levels());

@@ -90,6 +90,10 @@ class RosterController {
 					member);
 			return new ResponseStatusException(HttpStatus.NOT_FOUND);
 		});
+		if (this.rubrics.current(activity).criteria().isEmpty()) {
+			log.info("Grading refused [NO_CRITERIA]: activity {} has no criteria yet", activity.id());
+			return LaunchSessionCookie.redirect("/app/teacher");
+		}
 		long userId = this.students.ofMember(activity, learner);
 		this.flow.start(launch, activity, userId);
 		return LaunchSessionCookie.redirect("/app/teacher/students/" + userId);
