@@ -8,6 +8,9 @@ import java.util.Optional;
 
 import nl.werkproces.lti.launch.SecureTokens;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 public class Activities {
+
+	private static final Logger log = LoggerFactory.getLogger(Activities.class);
 
 	private static final String COLUMNS = """
 			id, platform_id, resource_link_id, setup_key, dossier_id, werkproces_code, profiel, grade_mode, due_at,
@@ -56,23 +61,26 @@ public class Activities {
 	/**
 	 * The activity of a launched resource link: bound already, or bound now to the deep-linked activity named by
 	 * the launch's setup key (of the same platform). A resource link copied in Moodle (same setup key, other link)
-	 * gets its own copy.
+	 * gets its own copy. When the teacher chose new content for the Moodle activity (a setup key of an activity
+	 * made after the bound one) the link is rebound to it, but only while nothing is handed in or graded: otherwise
+	 * the old binding stays (see {@link #newerSetupKept}).
 	 */
 	@Transactional
 	public Optional<Activity> bind(long platformId, long resourceLinkId, String setupKey) {
 		Optional<Activity> bound = forResourceLink(platformId, resourceLinkId);
-		if (bound.isPresent() || setupKey == null || setupKey.isBlank() || setupKey.length() > 64) {
+		if (setupKey == null || setupKey.isBlank() || setupKey.length() > 64) {
 			return bound;
 		}
-		Optional<Activity> origin = this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM activity WHERE platform_id = ? AND setup_key = ? ORDER BY id")
-			.params(platformId, setupKey)
-			.query(this::activity)
-			.list()
-			.stream()
-			.findFirst();
+		if (bound.isPresent()) {
+			Optional<Activity> newer = newerSetup(bound.get(), setupKey);
+			if (newer.isEmpty() || hasWork(bound.get().id())) {
+				return bound;
+			}
+			rebind(bound.get(), newer.get());
+		}
+		Optional<Activity> origin = firstWithSetupKey(platformId, setupKey);
 		if (origin.isEmpty()) {
-			return Optional.empty();
+			return bound;
 		}
 		Activity pending = origin.get();
 		int claimed = this.jdbc
@@ -84,6 +92,73 @@ public class Activities {
 					pending.profiel(), pending.gradeMode(), pending.dueAt(), pending.instructions()), null);
 		}
 		return forResourceLink(platformId, resourceLinkId);
+	}
+
+	/**
+	 * The newer content the teacher chose in Moodle that this activity did not take, because students already
+	 * handed in or were graded: empty when the launch's setup is the bound one (or an older one).
+	 */
+	public Optional<Activity> newerSetupKept(Activity bound, String setupKey) {
+		if (setupKey == null || setupKey.isBlank() || setupKey.length() > 64) {
+			return Optional.empty();
+		}
+		return newerSetup(bound, setupKey).filter((newer) -> hasWork(bound.id()));
+	}
+
+	/**
+	 * The activity of another setup key, made after the bound one (Deep Linking made it for this Moodle activity).
+	 * An older one is a launch from before the change (a tab left open) and never moves the binding back.
+	 */
+	private Optional<Activity> newerSetup(Activity bound, String setupKey) {
+		if (setupKey.equals(bound.setupKey())) {
+			return Optional.empty();
+		}
+		return firstWithSetupKey(bound.platformId(), setupKey).filter((other) -> other.id() > bound.id());
+	}
+
+	private Optional<Activity> firstWithSetupKey(long platformId, String setupKey) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM activity WHERE platform_id = ? AND setup_key = ? ORDER BY id")
+			.params(platformId, setupKey)
+			.query(this::activity)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	private boolean hasWork(long activityId) {
+		return this.jdbc.sql("""
+				SELECT (SELECT COUNT(*) FROM submission WHERE activity_id = ?)
+				     + (SELECT COUNT(*) FROM grading WHERE activity_id = ?)""")
+			.params(activityId, activityId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Frees the resource link of the old activity (it becomes pending again under its own setup key). Rubric
+	 * versions tuned for the link belong to the old werkproces and are removed when the werkproces changes.
+	 */
+	private void rebind(Activity old, Activity newer) {
+		this.jdbc.sql("SELECT id FROM activity WHERE id = ? FOR UPDATE").param(old.id()).query(Long.class).single();
+		boolean sameWerkproces = old.dossierId() == newer.dossierId()
+				&& old.werkprocesCode().equals(newer.werkprocesCode())
+				&& java.util.Objects.equals(old.profiel(), newer.profiel());
+		if (!sameWerkproces) {
+			for (String id : this.jdbc
+				.sql("SELECT id FROM rubric_version WHERE resource_link_id = ? ORDER BY number DESC")
+				.param(old.resourceLinkId())
+				.query(String.class)
+				.list()) {
+				this.jdbc.sql("DELETE FROM rubric_version WHERE id = ?").param(id).update();
+			}
+		}
+		this.jdbc.sql("UPDATE activity SET resource_link_id = NULL, updated_at = ? WHERE id = ?")
+			.params(Timestamp.from(this.clock.instant()), old.id())
+			.update();
+		log.info("Activity rebound [rebind]: resource link {} of platform {} from activity {} ({}) to {} ({})",
+				old.resourceLinkId(), old.platformId(), old.id(), old.werkprocesCode(), newer.id(),
+				newer.werkprocesCode());
 	}
 
 	private void insert(long platformId, Long resourceLinkId, String setupKey, ActivitySetup setup, Long createdBy) {

@@ -44,6 +44,14 @@ public class CurrentActivity {
 		return of(session).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
+	/**
+	 * New content the teacher chose in Moodle for this activity that was not taken because work was already
+	 * handed in or graded; the teacher's pages say why.
+	 */
+	public Optional<Activity> newerSetupKept(LaunchSession session, Activity bound) {
+		return this.activities.newerSetupKept(bound, setupKey(session));
+	}
+
 	private String setupKey(LaunchSession session) {
 		if (session.custom() == null) {
 			return null;

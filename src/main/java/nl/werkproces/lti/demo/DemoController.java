@@ -108,7 +108,7 @@ class DemoController {
 		String locale = (hint.length > 1) ? hint[1] : "nl";
 		String idToken;
 		if (hint.length > 2 && "dl".equals(hint[2])) {
-			require(user == DemoUser.TEACHER, "only teachers add activities");
+			require(!user.learner(), "only teachers add activities");
 			idToken = demo.deepLinkingIdToken(user, request.get("nonce"), locale, hint[0], "demo-" + SecureTokens.next());
 		}
 		else {

@@ -11,6 +11,9 @@ enum DemoUser {
 	STUDENT2("demo-student-2", "Mohammed", "El Amrani", "mohammed.elamrani@student.demo-school.nl",
 			"http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"),
 	TEACHER("demo-teacher-1", "Jeroen", "Bakker", "j.bakker@demo-school.nl",
+			"http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"),
+	/** A second instructor, to try the second assessor's confirmation. */
+	TEACHER2("demo-teacher-2", "Fatima", "Yilmaz", "f.yilmaz@demo-school.nl",
 			"http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor");
 
 	private final String subject;

@@ -122,8 +122,10 @@ class GradingController {
 		GradingInput input = null;
 		try {
 			input = GradingInput.from(form);
-			step.apply(activity, input);
-			return LaunchSessionCookie.redirect("/app/teacher/students/" + userId + "?done=" + done);
+			Grading result = step.apply(activity, input);
+			// offered for confirmation is not finished: the page says that it waits for the second assessor
+			String shown = (result.status() == GradingStatus.AWAITING_CONFIRMATION) ? "awaiting" : done;
+			return LaunchSessionCookie.redirect("/app/teacher/students/" + userId + "?done=" + shown);
 		}
 		catch (GradingException ex) {
 			response.setStatus(ex.reason().status().value());

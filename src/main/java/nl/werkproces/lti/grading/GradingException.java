@@ -12,7 +12,7 @@ public class GradingException extends RuntimeException {
 
 		INCOMPLETE(HttpStatus.BAD_REQUEST), INVALID_LEVEL(HttpStatus.BAD_REQUEST), NOT_EDITABLE(HttpStatus.CONFLICT),
 		NOT_AWAITING_CONFIRMATION(HttpStatus.CONFLICT), SAME_ASSESSOR(HttpStatus.FORBIDDEN),
-		NOT_REOPENABLE(HttpStatus.CONFLICT);
+		NOT_REOPENABLE(HttpStatus.CONFLICT), NO_CRITERIA(HttpStatus.CONFLICT);
 
 		private final HttpStatus status;
 

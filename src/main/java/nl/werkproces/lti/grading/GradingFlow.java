@@ -125,10 +125,23 @@ public class GradingFlow {
 		return reload(grading);
 	}
 
+	/**
+	 * Starts grading a student without a hand-in (workplace observation, work on paper): an empty draft with the
+	 * activity's current rubric, or the grading that already exists.
+	 */
+	@Transactional
+	public Grading start(LaunchSession teacher, Activity activity, long studentUserId) {
+		return findOrStart(teacher, activity, studentUserId);
+	}
+
 	private Grading findOrStart(LaunchSession teacher, Activity activity, long studentUserId) {
 		Optional<Grading> existing = this.records.find(activity.id(), studentUserId);
 		if (existing.isPresent()) {
 			return existing.get();
+		}
+		if (this.rubrics.current(activity).criteria().isEmpty()) {
+			// a grading fixes the rubric: without criteria the teacher could never write them
+			throw new GradingException(Reason.NO_CRITERIA);
 		}
 		try {
 			this.records.insertDraft(activity.id(), activity.platformId(), studentUserId,
@@ -170,9 +183,13 @@ public class GradingFlow {
 	}
 
 	private static RubricScore requireComplete(Rubric rubric, GradingInput input) {
+		if (rubric.criteria().isEmpty()) {
+			// a werkproces the dossier names by title only: the teacher writes criteria first
+			throw new GradingException(Reason.NO_CRITERIA);
+		}
 		checkLevels(rubric, input.levels());
 		List<String> missing = RubricScoring.missing(rubric, input.levels());
-		if (!missing.isEmpty() || rubric.criteria().isEmpty()) {
+		if (!missing.isEmpty()) {
 			throw new GradingException(Reason.INCOMPLETE, missing);
 		}
 		return RubricScoring.score(rubric, input.levels());

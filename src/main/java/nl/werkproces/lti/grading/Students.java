@@ -1,9 +1,14 @@
 package nl.werkproces.lti.grading;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 import nl.werkproces.lti.activity.Activity;
+import nl.werkproces.lti.nrps.Membership;
+
+import org.springframework.dao.DuplicateKeyException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,8 +39,58 @@ public class Students {
 
 	private final JdbcClient jdbc;
 
-	Students(JdbcClient jdbc) {
+	private final Clock clock;
+
+	Students(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * The platform user of a course member (Names and Roles) who may never have launched: created from the member
+	 * list when absent, so a teacher can grade them; the NRPS {@code user_id} is their {@code sub}. An existing user
+	 * is left as its launches wrote it.
+	 */
+	public long ofMember(Activity activity, Membership member) {
+		Optional<Long> existing = idOf(activity.platformId(), member.userId());
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		try {
+			this.jdbc.sql("""
+					INSERT INTO lti_user (platform_id, subject, name, given_name, family_name, email, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(activity.platformId(), member.userId(), limit(memberName(member), 255),
+						limit(member.givenName(), 255), limit(member.familyName(), 255), limit(member.email(), 320), now,
+						now)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// the member launched at the same moment: use that user
+		}
+		return idOf(activity.platformId(), member.userId()).orElseThrow();
+	}
+
+	private Optional<Long> idOf(long platformId, String subject) {
+		return this.jdbc.sql("SELECT id FROM lti_user WHERE platform_id = ? AND subject = ?")
+			.params(platformId, subject)
+			.query(Long.class)
+			.optional();
+	}
+
+	private static String memberName(Membership member) {
+		if (member.name() != null && !member.name().isBlank()) {
+			return member.name();
+		}
+		String joined = String.join(" ", java.util.stream.Stream.of(member.givenName(), member.familyName())
+			.filter((part) -> part != null && !part.isBlank())
+			.toList());
+		return joined.isBlank() ? null : joined;
+	}
+
+	private static String limit(String value, int length) {
+		return (value == null || value.length() <= length) ? value : value.substring(0, length);
 	}
 
 	public List<Student> of(Activity activity) {

@@ -94,6 +94,14 @@ public class Roster {
 		return new View(entries, members.isEmpty());
 	}
 
+	/** The active learner of the course with this NRPS {@code user_id}, when Names and Roles lists them. */
+	public Optional<Membership> learner(LaunchSession launch, String userId) {
+		return members(launch).orElse(List.of())
+			.stream()
+			.filter((member) -> member.active() && member.hasRole("Learner") && member.userId().equals(userId))
+			.findFirst();
+	}
+
 	private Optional<List<Membership>> members(LaunchSession launch) {
 		String url = (launch.services() != null) ? launch.services().membershipsUrl() : null;
 		if (url == null) {

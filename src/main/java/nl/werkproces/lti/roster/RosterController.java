@@ -4,11 +4,17 @@ import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.grading.ActivityRubrics;
 import nl.werkproces.lti.delivery.GradeOutbox;
+import nl.werkproces.lti.grading.GradingFlow;
 import nl.werkproces.lti.grading.GradingRecords;
+import nl.werkproces.lti.grading.Students;
+import nl.werkproces.lti.nrps.Membership;
 import nl.werkproces.lti.grading.StaffOnly;
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.launch.LaunchSessionCookie;
 import nl.werkproces.lti.rubric.Rubric;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class RosterController {
 
+	private static final Logger log = LoggerFactory.getLogger(RosterController.class);
+
 	private final CurrentActivity current;
 
 	private final ActivityRubrics rubrics;
@@ -34,13 +42,19 @@ class RosterController {
 
 	private final GradeOutbox outbox;
 
+	private final Students students;
+
+	private final GradingFlow flow;
+
 	RosterController(CurrentActivity current, ActivityRubrics rubrics, Roster roster, GradingRecords gradings,
-			GradeOutbox outbox) {
+			GradeOutbox outbox, Students students, GradingFlow flow) {
 		this.current = current;
 		this.rubrics = rubrics;
 		this.roster = roster;
 		this.gradings = gradings;
 		this.outbox = outbox;
+		this.students = students;
+		this.flow = flow;
 	}
 
 	@GetMapping("/app/teacher")
@@ -56,10 +70,33 @@ class RosterController {
 		model.addAttribute("filters", RosterFilter.values());
 		model.addAttribute("entries", view.entries().stream().filter((entry) -> entry.matches(filter)).toList());
 		model.addAttribute("membersUnavailable", view.membersUnavailable());
+		model.addAttribute("keptOld", this.current.newerSetupKept(launch, activity).orElse(null));
 		model.addAttribute("total", view.entries().size());
 		model.addAttribute("handedIn", view.entries().stream().filter(RosterEntry::handedIn).count());
 		model.addAttribute("graded", view.entries().stream().filter(RosterEntry::graded).count());
 		return "teacher/roster";
+	}
+
+	/**
+	 * Grading a course member who never opened the activity (workplace observation, work on paper): the member must
+	 * be an active learner in Names and Roles; the tool keeps them as a user of the platform (their NRPS
+	 * {@code user_id} is the gradebook's user id), starts an empty draft and opens the grading screen.
+	 */
+	@PostMapping("/app/teacher/members/grade")
+	String gradeMember(@AuthenticationPrincipal LaunchSession launch, @RequestParam String member) {
+		Activity activity = this.current.require(StaffOnly.require(launch));
+		Membership learner = this.roster.learner(launch, member).orElseThrow(() -> {
+			log.info("Grading refused [member-not-in-course]: platform {} has no active learner {}", launch.platformId(),
+					member);
+			return new ResponseStatusException(HttpStatus.NOT_FOUND);
+		});
+		if (this.rubrics.current(activity).criteria().isEmpty()) {
+			log.info("Grading refused [NO_CRITERIA]: activity {} has no criteria yet", activity.id());
+			return LaunchSessionCookie.redirect("/app/teacher");
+		}
+		long userId = this.students.ofMember(activity, learner);
+		this.flow.start(launch, activity, userId);
+		return LaunchSessionCookie.redirect("/app/teacher/students/" + userId);
 	}
 
 	@PostMapping("/app/teacher/grades/{outboxId}/retry")

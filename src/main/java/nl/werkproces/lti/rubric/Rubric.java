@@ -59,6 +59,15 @@ public record Rubric(UUID id, RubricOrigin origin, RubricVersion version, Rubric
 	 * @param key the criterion key
 	 * @return the criterion, or empty when the rubric has none with this key
 	 */
+	/**
+	 * What a level of a criterion looks like, short: the qualifier ("Gedeeltelijk of alleen met sturing") when the
+	 * descriptor is the generated one, which only repeats the criterion's sentence; a teacher's own descriptor whole.
+	 */
+	public String shortDescriptor(Criterion criterion, Level level) {
+		return LevelDescriptors.isGenerated(criterion, this.scale, level)
+				? LevelDescriptors.qualifier(criterion.kind(), this.scale, level.score()) : level.descriptor();
+	}
+
 	public Optional<Criterion> criterion(String key) {
 		return this.criteria.stream().filter((criterion) -> criterion.key().equals(key)).findFirst();
 	}

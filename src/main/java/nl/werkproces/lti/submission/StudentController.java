@@ -2,6 +2,7 @@ package nl.werkproces.lti.submission;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.werkproces.lti.activity.Activity;
+import nl.werkproces.lti.grading.ActivityRubrics;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.launch.LaunchSessionCookie;
@@ -46,13 +48,17 @@ class StudentController {
 
 	private final StudentPage page;
 
+	private final ActivityRubrics rubrics;
+
 	private final HandIns handIns;
 
 	private final Submissions submissions;
 
 	private final CurrentActivity current;
 
-	StudentController(StudentPage page, HandIns handIns, Submissions submissions, CurrentActivity current) {
+	StudentController(StudentPage page, HandIns handIns, Submissions submissions, CurrentActivity current,
+			ActivityRubrics rubrics) {
+		this.rubrics = rubrics;
 		this.page = page;
 		this.handIns = handIns;
 		this.submissions = submissions;
@@ -65,15 +71,24 @@ class StudentController {
 		if (launch.isStaff()) {
 			return new ModelAndView(teacher());
 		}
+		Optional<ModelAndView> waiting = awaitingCriteria(launch, HttpStatus.OK);
+		if (waiting.isPresent()) {
+			return waiting.get();
+		}
 		return this.page.render(launch, LaunchSessionCookie.formToken(), locale);
 	}
 
 	@PostMapping("/submission")
-	String handIn(@AuthenticationPrincipal LaunchSession launch,
+	Object handIn(@AuthenticationPrincipal LaunchSession launch,
 			@RequestParam(name = "text", required = false) String text,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files) {
 		if (launch.isStaff()) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		Optional<ModelAndView> waiting = awaitingCriteria(launch, HttpStatus.CONFLICT);
+		if (waiting.isPresent()) {
+			log.warn("Hand-in refused [NO_CRITERIA]: user {} on platform {}", launch.user().id(), launch.platformId());
+			return waiting.get();
 		}
 		Activity activity = this.current.require(launch);
 		List<Upload> uploads = (files != null)
@@ -120,6 +135,21 @@ class StudentController {
 	ModelAndView refused(HandInRefusal refusal, @AuthenticationPrincipal LaunchSession launch,
 			HttpServletRequest request, Locale locale) {
 		return this.page.refused(launch, LaunchSessionCookie.formToken(), locale, refusal, request.getParameter("text"));
+	}
+
+	/**
+	 * A werkproces the dossier names by title only is not shown to students until the teacher has written its
+	 * criteria: they see that the activity is not ready yet.
+	 */
+	private Optional<ModelAndView> awaitingCriteria(LaunchSession launch, HttpStatus status) {
+		Activity activity = this.current.require(launch);
+		if (!this.rubrics.current(activity).criteria().isEmpty()) {
+			return Optional.empty();
+		}
+		ModelAndView view = new ModelAndView("submission/awaiting-criteria", status);
+		view.addObject("launch", launch);
+		view.addObject("activity", activity);
+		return Optional.of(view);
 	}
 
 	private static String teacher() {

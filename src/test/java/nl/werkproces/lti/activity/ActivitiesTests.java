@@ -64,6 +64,61 @@ class ActivitiesTests {
 	}
 
 	@Test
+	void newContentChosenForTheMoodleActivityRebindsWhileNothingIsHandedIn() {
+		long platform = platform();
+		long link = resourceLink(platform);
+		Activity old = this.activities.bind(platform, link, this.activities.createPending(platform, this.setup, null))
+			.orElseThrow();
+		String newKey = this.activities.createPending(platform, otherWerkproces(), null);
+
+		Activity rebound = this.activities.bind(platform, link, newKey).orElseThrow();
+
+		assertThat(rebound.id()).isNotEqualTo(old.id());
+		assertThat(rebound.werkprocesCode()).isEqualTo("B1-K1-W1");
+		assertThat(rebound.resourceLinkId()).isEqualTo(link);
+		assertThat(this.activities.newerSetupKept(rebound, newKey)).isEmpty();
+		assertThat(this.activities.bind(platform, link, old.setupKey())).as("a tab opened before the change")
+			.contains(rebound);
+	}
+
+	@Test
+	void newContentChosenAfterAHandInKeepsTheOldBindingAndSaysWhichContentWasNotTaken() {
+		long platform = platform();
+		long link = resourceLink(platform);
+		Activity old = this.activities.bind(platform, link, this.activities.createPending(platform, this.setup, null))
+			.orElseThrow();
+		handIn(old);
+		String newKey = this.activities.createPending(platform, otherWerkproces(), null);
+
+		assertThat(this.activities.bind(platform, link, newKey)).contains(old);
+		assertThat(this.activities.newerSetupKept(old, newKey)).get()
+			.extracting(Activity::werkprocesCode)
+			.isEqualTo("B1-K1-W1");
+		assertThat(this.activities.newerSetupKept(old, old.setupKey())).isEmpty();
+	}
+
+	private ActivitySetup otherWerkproces() {
+		return new ActivitySetup(1, "B1-K1-W1", "Netwerk- en mediabeheerder", GradeMode.POINTS, null, null);
+	}
+
+	private void handIn(Activity activity) {
+		Timestamp now = Timestamp.from(Instant.now());
+		this.jdbc.sql("INSERT INTO lti_user (platform_id, subject, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
+			.params(activity.platformId(), "student-" + activity.id(), "Sam", now, now)
+			.update();
+		long user = this.jdbc.sql("SELECT id FROM lti_user WHERE platform_id = ? AND subject = ?")
+			.params(activity.platformId(), "student-" + activity.id())
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				INSERT INTO submission (activity_id, platform_id, user_id, text_content, hand_in_count, submitted_at, late,
+				    created_at, updated_at)
+				VALUES (?, ?, ?, 'Mijn werk', 1, ?, FALSE, ?, ?)""")
+			.params(activity.id(), activity.platformId(), user, now, now, now)
+			.update();
+	}
+
+	@Test
 	void handMadeActivityIsSetUpOnce() {
 		long platform = platform();
 		long link = resourceLink(platform);

@@ -181,7 +181,7 @@ class DemoServicesTests {
 	void membershipsListTheDemoCourseOverSeveralPages() {
 		List<Membership> members = this.nrps.members(this.platform, this.demo.membershipsUrl() + "?limit=2");
 		assertThat(members).extracting(Membership::userId)
-			.containsExactly("demo-student-1", "demo-student-2", "demo-teacher-1");
+			.containsExactly("demo-student-1", "demo-student-2", "demo-teacher-1", "demo-teacher-2");
 		assertThat(members.get(0).name()).isEqualTo("Sanne de Vries");
 		assertThat(members.get(2).hasRole("Instructor")).isTrue();
 	}

@@ -101,6 +101,15 @@ class GradingScreenBrowserTests {
 				+ this.linkTokens.issue(this.sessions.find(teacher.sessionId()).orElseThrow()));
 		this.browser.findElement(By.linkText("Sam Student")).click();
 		assertThat(this.browser.findElement(By.id("handin-text")).getText()).contains("netwerk geïnstalleerd");
+		for (int score = 0; score <= 3; score++) {
+			WebElement level = label(criteria.get(0), score);
+			assertThat(level.isDisplayed()).isTrue();
+			assertThat(level.getText()).as("the descriptor is visible beside the level, without the criterion sentence")
+				.contains(rubric().shortDescriptor(criteria.get(0), criteria.get(0).levels().get(score)))
+				.doesNotContain(criteria.get(0).text().substring(1, 30));
+		}
+		assertThat(label(criteria.get(0), 1).getText()).contains("Gedeeltelijk of");
+		assertThat(label(criteria.get(0), 2).getText()).contains("Zoals beschreven");
 
 		int one = firstNotKritisch(criteria);
 		for (int i = 0; i < criteria.size(); i++) {
@@ -127,6 +136,19 @@ class GradingScreenBrowserTests {
 		assertThat(text("done")).contains("Beoordeling afgerond");
 		assertThat(text("status")).contains("definitief");
 		Browsers.screenshot(this.browser, "grading-screen-final");
+		for (int i = 0; i < criteria.size(); i++) {
+			List<WebElement> chosen = this.browser.findElements(By.cssSelector(
+					"fieldset.criterion:nth-of-type(" + (i + 1) + ") label.level.chosen"));
+			assertThat(chosen).as("exactly one level marked as chosen per criterion").hasSize(1);
+		}
+		int firstScore = (one == 0) ? 1 : (one + 1) % 9 == 0 || (one + 2) % 9 == 0 ? 3 : 2;
+		WebElement chosenFirst = label(criteria.get(0), firstScore);
+		assertThat(chosenFirst.getAttribute("class")).contains("chosen");
+		assertThat(chosenFirst.getText()).contains("✓ gekozen");
+		assertThat(label(criteria.get(0), (firstScore + 1) % 4).getText()).doesNotContain("gekozen");
+		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(600, 1000));
+		Browsers.screenshot(this.browser, "grading-screen-final-600");
+		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
 		assertThat(this.jdbc.sql("SELECT cijfer FROM grading WHERE student_user_id = ?")
 			.param(sam)
 			.query(java.math.BigDecimal.class)
@@ -200,6 +222,10 @@ class GradingScreenBrowserTests {
 	private WebElement radio(Criterion criterion, int score) {
 		return this.browser
 			.findElement(By.cssSelector("input[name='level." + criterion.key() + "'][value='" + score + "']"));
+	}
+
+	private WebElement label(Criterion criterion, int score) {
+		return radio(criterion, score).findElement(By.xpath("ancestor::label[1]"));
 	}
 
 	private String text(String id) {

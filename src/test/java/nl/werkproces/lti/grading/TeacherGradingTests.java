@@ -177,6 +177,49 @@ class TeacherGradingTests {
 	}
 
 	@Test
+	void memberWhoNeverOpenedTheActivityIsGradedAndTheScoreGoesToTheirNamesAndRolesUserId() throws Exception {
+		String roster = this.teacher.get("/app/teacher").body();
+		assertThat(roster).contains("Alex Learner").contains("name=\"member\" value=\"5\"")
+			.contains("Beoordelen zonder inlevering");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM lti_user WHERE platform_id = ? AND subject = '5'")
+			.param(this.moodle.platform.id())
+			.query(Long.class)
+			.single()).as("Alex never launched").isZero();
+
+		HttpResponse<String> started = this.teacher.post("/app/teacher/members/grade", Map.of("member", "5"));
+		assertThat(started.statusCode()).isEqualTo(302);
+		long alex = this.moodle.userId("5");
+		assertThat(started.headers().firstValue("Location").orElseThrow()).endsWith("/app/teacher/students/" + alex);
+		assertThat(this.teacher.get("/app/teacher/students/" + alex).body()).contains("Alex Learner");
+		assertThat(this.teacher.post("/app/teacher/students/" + alex + "/finalize",
+				TeacherFixture.levels(keys(), scores())).statusCode()).isEqualTo(302);
+		assertThat(this.worker.deliverDue()).isEqualTo(1);
+
+		Map<?, ?> body = JsonMapper.builder().build()
+			.readValue(this.moodle.services.requests(Endpoint.SCORES).get(0).body(), Map.class);
+		assertThat(body.get("userId")).as("AGS userId is the NRPS user_id").isEqualTo("5");
+		assertThat(this.moodle.services.score(2, "5").scoreGiven()).isEqualTo(6.0);
+		assertThat(this.teacher.get("/app/teacher").body()).contains("definitief: voldoende, cijfer 6,0")
+			.doesNotContain("name=\"member\" value=\"5\"");
+	}
+
+	@Test
+	void gradingSomeoneWhoIsNotALearnerOfTheCourseIsNotFound() {
+		assertThat(this.teacher.post("/app/teacher/members/grade", Map.of("member", "3")).statusCode())
+			.as("Terry is an instructor").isEqualTo(404);
+		assertThat(this.teacher.post("/app/teacher/members/grade", Map.of("member", "99")).statusCode())
+			.isEqualTo(404);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM lti_user WHERE platform_id = ? AND subject = '99'")
+			.param(this.moodle.platform.id())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM grading WHERE activity_id = ?")
+			.param(this.activityId)
+			.query(Long.class)
+			.single()).as("no grading started").isZero();
+	}
+
+	@Test
 	void pointsWithoutALineItemInTheLaunchGoToTheColumnFoundOrCreatedByWerkprocesCode() {
 		this.moodle.close();
 		this.moodle = fixture(GradeMode.POINTS);
@@ -274,8 +317,14 @@ class TeacherGradingTests {
 	void secondAssessorMustBeAnotherInstructor() {
 		long sam = studentWithHandIn();
 		this.teacher.post("/app/teacher/settings", Map.of("secondAssessor", "on"));
-		this.teacher.post("/app/teacher/students/" + sam + "/finalize", TeacherFixture.levels(keys(), scores()));
+		HttpResponse<String> offered = this.teacher.post("/app/teacher/students/" + sam + "/finalize",
+				TeacherFixture.levels(keys(), scores()));
 		assertThat(status(sam)).isEqualTo("AWAITING_CONFIRMATION");
+		String waiting = this.teacher.get(offered.headers().firstValue("Location").orElseThrow()).body();
+		assertThat(waiting).as("offered for confirmation is not finished")
+			.contains("Ter bevestiging aangeboden: de beoordeling wacht nu op de tweede beoordelaar")
+			.contains("Een andere docent moet deze beoordeling bevestigen.")
+			.doesNotContain("Beoordeling afgerond");
 		assertThat(this.worker.deliverDue()).isZero();
 		assertThat(this.teacher.post("/app/teacher/students/" + sam + "/confirm", TeacherFixture.levels(keys(), scores()))
 			.statusCode()).isEqualTo(403);

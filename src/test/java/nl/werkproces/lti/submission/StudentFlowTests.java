@@ -96,6 +96,9 @@ class StudentFlowTests {
 			.contains("Lever ook je testplan in als pdf.")
 			.contains("Nog niet ingeleverd.")
 			.contains("id=\"rubric\"")
+			.contains("id=\"rubric-grid\"")
+			.as("level descriptors are short, not the criterion sentence again")
+			.doesNotContain("Zoals beschreven: ")
 			.contains("kritisch")
 			.doesNotContain("http://", "https://cdn");
 		// paragraphs and lists of the dossier's text fields as paragraphs and lists (B1-K2-W2's omschrijving has 3)

@@ -110,7 +110,14 @@ class StudentPageBrowserTests {
 		browser.switchTo().frame("tool-frame");
 		assertThat(browser.findElement(By.id("werkproces")).getText()).startsWith("B1-K2-W2");
 		assertThat(browser.findElement(By.id("due")).getText()).isEqualTo("15 januari 2027 00:00 (Midden-Europese tijd)");
-		assertThat(browser.findElements(By.cssSelector("#rubric li.criterion"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("#rubric-grid tbody tr")))
+			.as("the rubric as a grid: one row per criterion").hasSize(this.fixture.rubric().criteria().size());
+		assertThat(browser.findElements(By.cssSelector("#rubric-grid thead th"))).as("criterion and four levels")
+			.hasSize(5);
+		assertThat(browser.findElements(By.cssSelector("#rubric-grid tbody td")).stream().map(WebElement::getText))
+			.as("short level descriptors that do not repeat the criterion sentence")
+			.contains("Zoals beschreven")
+			.allSatisfy((cell) -> assertThat(cell.length()).isLessThan(90));
 		// the omschrijving's three paragraphs as three paragraphs, not one joined string
 		assertThat(browser.findElements(By.cssSelector("#omschrijving > p"))).extracting(WebElement::getText)
 			.hasSize(3)
