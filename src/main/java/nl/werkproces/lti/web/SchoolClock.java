@@ -51,6 +51,11 @@ public class SchoolClock {
 		return (english ? this.english : this.dutch).format(instant);
 	}
 
+	/** The school's calendar day at {@code instant} (templates: {@code ${@schoolClock.dayOf(@clock.instant())}}). */
+	public LocalDate dayOf(Instant instant) {
+		return instant.atZone(this.zone).toLocalDate();
+	}
+
 	/** When something due on {@code day} is late: after 23:59 of that day in the school's zone. */
 	public Instant endOf(LocalDate day) {
 		return day.atTime(LocalTime.of(23, 59)).atZone(this.zone).toInstant();

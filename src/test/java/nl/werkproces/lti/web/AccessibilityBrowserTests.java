@@ -16,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import nl.werkproces.lti.testing.Accessibility;
 import nl.werkproces.lti.testing.AdminBrowser;
 import nl.werkproces.lti.testing.Browsers;
+import nl.werkproces.lti.testing.PickerPages;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,12 +50,32 @@ class AccessibilityBrowserTests {
 
 	private final List<String> found = new ArrayList<>();
 
+	/** English, leftover or misspelt words that must not appear on a Dutch page. */
+	static final java.util.regex.Pattern NOT_DUTCH = java.util.regex.Pattern.compile(
+			"\\bsystem\\b|\\bTEXT\\b|Authentication request URL|\\bhoogstens\\b|Geimporteerd|\\b1 criteria\\b|werkproces\\(sen\\)");
+
 	private void check(String pageName) {
 		this.found.addAll(Accessibility.violations(browser).stream().map((v) -> pageName + ": " + v).toList());
+		java.util.regex.Matcher words = NOT_DUTCH.matcher(browser.findElement(By.tagName("body")).getText());
+		while (words.find()) {
+			this.found.add(pageName + ": not Dutch: '" + words.group() + "'");
+		}
+	}
+
+	/** Every table is at most as wide as the column it is in (its long values wrap instead of overflowing). */
+	private void tablesFitTheirColumn(String pageName) {
+		Object tooWide = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+				return Array.from(document.querySelectorAll('table'))
+				  .filter((t) => t.getBoundingClientRect().width > t.parentElement.clientWidth + 1)
+				  .map((t) => t.id || t.className);
+				""");
+		if (tooWide instanceof List<?> tables && !tables.isEmpty()) {
+			this.found.add(pageName + ": tables wider than their column: " + tables);
+		}
 	}
 
 	private void assertNothingFound() {
-		assertThat(this.found).as("WCAG 2.1 A/AA violations found by axe-core").isEmpty();
+		assertThat(this.found).as("WCAG 2.1 A/AA violations found by axe-core, and non-Dutch words").isEmpty();
 	}
 
 	private String demo() {
@@ -62,7 +83,7 @@ class AccessibilityBrowserTests {
 	}
 
 	@Test
-	void launchedPagesOfStudentAndTeacherHaveNoWcagViolations() throws Exception {
+	void launchedPagesOfStudentAndTeacherHaveNoWcagViolationsAndNoEnglishWords() throws Exception {
 		browser.get(demo());
 		check("demo course");
 		browser.findElement(By.id("launch-teacher-window")).click();
@@ -72,7 +93,7 @@ class AccessibilityBrowserTests {
 		check("student not-ready page");
 
 		browser.get(demo() + "/platform/launch?user=demo-teacher-1&target=window&lang=nl&kind=dl");
-		browser.findElement(By.id("wp-B1-K1-W1")).click();
+		PickerPages.tick(browser, "B1-K1-W1");
 		check("deep linking picker");
 		browser.findElement(By.id("picker-submit")).click();
 		browser.findElement(By.id("added"));
@@ -105,7 +126,7 @@ class AccessibilityBrowserTests {
 	}
 
 	@Test
-	void catalogAdminAndErrorPagesHaveNoWcagViolations() {
+	void catalogAdminAndErrorPagesHaveNoWcagViolationsAndNoEnglishWords() {
 		String base = "http://localhost:" + this.port;
 		browser.get(base + "/catalog");
 		check("catalog");
@@ -127,6 +148,7 @@ class AccessibilityBrowserTests {
 				"/admin/grades", "/admin/activity", "/admin/audit", "/admin/dossiers/import")) {
 			browser.get(base + page);
 			check(page);
+			tablesFitTheirColumn(page);
 		}
 		browser.get(base + "/does-not-exist");
 		check("error page");
