@@ -85,7 +85,7 @@ public final class BeoordelingsformulierPdf {
 		String version = rubric.version().isTemplate() ? "afgeleid uit het kwalificatiedossier"
 				: "door de docent aangepast";
 		canvas.paragraph(canvas.regular, SIZE, x, canvas.width(),
-				"Rubric: versie " + rubric.version().number() + ", " + version + " (id " + rubric.id() + ")");
+				"Rubric: versie " + rubric.version().number() + ", " + version);
 		if (!rubric.competenties().isEmpty()) {
 			canvas.paragraph(canvas.italic, SIZE, x, canvas.width(),
 					"Onderliggende competenties (niet gescoord): " + String.join(", ", rubric.competenties()));
@@ -142,9 +142,11 @@ public final class BeoordelingsformulierPdf {
 		}
 		canvas.y -= 18;
 		totalLine(canvas, "Cijfer:", "________");
-		String formula = "Cijfer bij S punten: S >= " + cesuur + " geeft 5,5 + 4,5 \u00d7 (S \u2212 " + cesuur + ") / "
-				+ (maximum - cesuur) + "; S < " + cesuur + " geeft 1 + 4,5 \u00d7 S / " + cesuur
-				+ "; na onder voldoende op een kritisch criterium hoogstens 5,0. E\u00e9n decimaal.";
+		// the cijfer rule in words, not as a formula: what a teacher or student can check on paper
+		String formula = "Cijfer: precies de cesuur (" + cesuur + " punten) geeft een 5,5 en het maximum (" + maximum
+				+ " punten) een 10, daartussen naar verhouding; onder de cesuur een cijfer onder de 5,5, naar verhouding"
+				+ " vanaf een 1. Onder voldoende op een kritisch criterium is het cijfer maximaal 5,0. Het cijfer heeft"
+				+ " \u00e9\u00e9n decimaal.";
 		canvas.paragraph(canvas.italic, 7.5f, x, canvas.width(), formula);
 	}
 
@@ -186,8 +188,8 @@ public final class BeoordelingsformulierPdf {
 
 	private static void footers(PDDocument document, Rubric rubric, PDFont font) throws IOException {
 		RubricOrigin origin = rubric.origin();
-		String identity = origin.dossierTitle() + " versie " + origin.dossierVersion() + " \u00b7 "
-				+ origin.werkprocesLabel() + " \u00b7 rubricversie " + rubric.version().number();
+		String identity = "Rubric versie " + rubric.version().number() + " \u00b7 " + origin.dossierTitle() + " versie "
+				+ origin.dossierVersion() + " \u00b7 " + origin.werkprocesLabel();
 		int pages = document.getNumberOfPages();
 		for (int i = 0; i < pages; i++) {
 			PDPage page = document.getPage(i);

@@ -22,4 +22,10 @@ class IndexController {
 		return "index";
 	}
 
+	/** Browsers and other clients that ask for the classic address get the tool's SVG icon. */
+	@GetMapping("/favicon.ico")
+	String favicon() {
+		return "redirect:/img/favicon.svg";
+	}
+
 }

@@ -28,7 +28,15 @@ public class SchoolClock {
 
 	private final DateTimeFormatter english;
 
+	private final java.time.Clock clock;
+
 	SchoolClock(SchoolClockProperties properties) {
+		this(properties, java.time.Clock.systemUTC());
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	SchoolClock(SchoolClockProperties properties, java.time.Clock clock) {
+		this.clock = clock;
 		this.zone = properties.timeZone();
 		this.dutch = DateTimeFormatter.ofPattern(PATTERN, DUTCH).withZone(this.zone);
 		this.english = DateTimeFormatter.ofPattern(PATTERN, Locale.ENGLISH).withZone(this.zone);
@@ -49,6 +57,16 @@ public class SchoolClock {
 		}
 		boolean english = locale != null && "en".equals(locale.getLanguage());
 		return (english ? this.english : this.dutch).format(instant);
+	}
+
+	/** Today on the school's calendar, by the application's one clock (templates: {@code ${@schoolClock.today()}}). */
+	public LocalDate today() {
+		return dayOf(this.clock.instant());
+	}
+
+	/** The school's calendar day at {@code instant}. */
+	public LocalDate dayOf(Instant instant) {
+		return instant.atZone(this.zone).toLocalDate();
 	}
 
 	/** When something due on {@code day} is late: after 23:59 of that day in the school's zone. */

@@ -90,6 +90,12 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.disable())
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> {
+					// only the activity's pages need a launch; any other address that reaches here is not the tool's
+					if (!NeedsLaunch.matches(request)) {
+						log.warn("Request refused [NOT_FOUND]: {} {}", request.getMethod(), ClientErrorLog.path(request));
+						response.sendError(404);
+						return;
+					}
 					log.warn("Request refused [NO_LAUNCH_SESSION]: {} {}", request.getMethod(), ClientErrorLog.path(request));
 					response.sendError(401);
 				})

@@ -26,7 +26,34 @@ public class ToolErrorAttributes extends DefaultErrorAttributes {
 		if (key instanceof String messageKey) {
 			attributes.put("messageKey", messageKey);
 		}
+		String back = sameSiteReferer(request);
+		if (back != null) {
+			attributes.put("backUrl", back);
+		}
 		return attributes;
+	}
+
+	/**
+	 * The path and query of the page the person came from, when it was one of this tool's pages (so the error page
+	 * can offer a way back), else {@code null}.
+	 */
+	static String sameSiteReferer(WebRequest request) {
+		String referer = request.getHeader("Referer");
+		String host = request.getHeader("Host");
+		if (referer == null || host == null) {
+			return null;
+		}
+		try {
+			java.net.URI uri = java.net.URI.create(referer);
+			if (!host.equalsIgnoreCase(uri.getRawAuthority()) || uri.getRawPath() == null
+					|| !uri.getRawPath().startsWith("/") || uri.getRawPath().startsWith("//")) {
+				return null;
+			}
+			return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 }

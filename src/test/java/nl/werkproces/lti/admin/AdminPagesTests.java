@@ -124,7 +124,7 @@ class AdminPagesTests {
 		new ToolBrowser(base()).post("/lti/launch", Map.of("state", "x"));
 		String page = this.admin.get("/admin/activity").body();
 		assertThat(page).contains("ID_TOKEN_MISSING");
-		assertThat(page).as("dossier imports are listed").contains("id=\"imports\"").contains("system");
+		assertThat(page).as("dossier imports are listed").contains("id=\"imports\"").contains("het systeem");
 	}
 
 	@Test

@@ -77,6 +77,37 @@ class CatalogBrowserTests {
 	}
 
 	@Test
+	void beoordelingsformulierFits600PixelsHasAWayBackAndPrintsWithoutFormulas() {
+		browser.get("http://localhost:" + this.port + "/catalog");
+		browser.findElement(By.partialLinkText("ICT- en mediabeheer")).click();
+		browser.findElement(By.id("werkproces-B1-K2-W2")).click();
+		String werkproces = browser.getCurrentUrl();
+		browser.findElement(By.id("export-html")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Beoordelingsformulier");
+		Long pageWidth = (Long) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth;");
+		assertThat(pageWidth).as("the page does not scroll sideways; the criteria table scrolls inside its box")
+			.isLessThanOrEqualTo(600);
+		Browsers.screenshot(browser, "beoordelingsformulier-600px");
+		String text = browser.findElement(By.tagName("main")).getText();
+		assertThat(text).contains("Rubric versie 1, afgeleid uit het kwalificatiedossier ICT- en mediabeheer")
+			.containsPattern("voldoende vanaf \\d+ punten \\(de cesuur\\)").contains("precies de cesuur geeft een 5,5")
+			.doesNotContain("S >=").doesNotContain("rubricversie");
+
+		((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+				java.util.Map.of("media", "print"));
+		try {
+			assertThat(browser.findElement(By.id("form-back")).isDisplayed()).as("the way back is not printed").isFalse();
+		}
+		finally {
+			((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+					java.util.Map.of("media", ""));
+		}
+		browser.findElement(By.id("form-back")).click();
+		assertThat(browser.getCurrentUrl()).isEqualTo(werkproces);
+	}
+
+	@Test
 	void searchBoxFiltersWhileTypingAndSearchesOnEnter() {
 		browser.get("http://localhost:" + this.port + "/catalog");
 		browser.findElement(By.partialLinkText("ICT- en mediabeheer")).click();
@@ -89,8 +120,9 @@ class CatalogBrowserTests {
 
 		search.clear();
 		search.sendKeys("B1-K3", Keys.ENTER);
-		assertThat(browser.getCurrentUrl()).contains("q=B1-K3");
-		assertThat(browser.findElement(By.id("search-result")).getText()).startsWith("4 werkproces(sen) gevonden");
+		// Enter loads the page anew: wait for it (on a busy machine the old page is still there for a moment)
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("q=B1-K3"));
+		assertThat(browser.findElement(By.id("search-result")).getText()).startsWith("4 werkprocessen gevonden");
 		assertThat(visibleWerkprocessen()).hasSize(4).allMatch((text) -> text.startsWith("B1-K3-W"));
 	}
 

@@ -67,7 +67,7 @@ class CatalogPageTests {
 	void searchFiltersWerkprocessenByCodeOrWords() throws Exception {
 		this.mvc.perform(get("/catalog/dossiers/{id}", this.id).param("q", "B1-K2"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("3 werkproces(sen) gevonden"),
+			.andExpect(content().string(allOf(containsString("3 werkprocessen gevonden"),
 					containsString("id=\"werkproces-B1-K2-W3\""), not(containsString("id=\"werkproces-B1-K1-W1\"")))));
 		this.mvc.perform(get("/catalog/dossiers/{id}", this.id).param("q", "INCIDENTMELDINGEN behandelt"))
 			.andExpect(status().isOk())
@@ -138,8 +138,12 @@ class CatalogPageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Beoordelingsformulier"), containsString("Studentnummer"),
 					containsString("Beoordelaar 1"), containsString("Beoordelaar 2"), containsString("Datum"),
-					containsString("Handtekening Student"), containsString("Maximum 27 punten, cesuur 18"),
-					containsString("B1-K2-W2 (Netwerk- en mediabeheerder)"), containsString("/js/print.js"))));
+					containsString("Handtekening Student"),
+					containsString("Maximaal 27 punten; voldoende vanaf 18 punten (de cesuur)"),
+					containsString("precies de cesuur geeft een 5,5 en het maximum een 10"),
+					containsString("Rubric versie 1, afgeleid uit het kwalificatiedossier ICT- en mediabeheer"),
+					containsString("werkproces B1-K2-W2 (Netwerk- en mediabeheerder)"), containsString("/js/print.js"),
+					containsString("id=\"form-back\" href=\"../B1-K2-W2?profiel="), not(containsString("S &gt;=")))));
 	}
 
 	@Test

@@ -41,7 +41,10 @@ class DemoPlatformBrowserTests {
 		browser.switchTo().frame("tool-frame");
 		String welcome = browser.findElement(By.id("welcome")).getText();
 		assertThat(welcome).isEqualTo("Welkom, Sanne de Vries");
-		assertThat(browser.findElement(By.id("roles")).getText()).isEqualTo("Student");
+		assertThat(browser.findElements(By.id("roles"))).as("a student is not shown technical data").isEmpty();
+		assertThat(browser.findElements(By.id("services"))).isEmpty();
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("AGS").doesNotContain("NRPS")
+			.doesNotContain("E-mail");
 		assertThat(browser.findElement(By.id("course")).getText()).isEqualTo("ICT-beheer leerjaar 2 (demo)");
 		browser.switchTo().defaultContent();
 		Browsers.screenshot(browser, "demo-student-launch");

@@ -76,13 +76,13 @@ class HandInRefusalTests {
 	@Test
 	void fileOverTheLimitIsRefusedWithItsNameAndTheLimit() {
 		assertRefused(new MultipartForm().file("files", "groot.pdf", "application/pdf", pdf(150 * 1024)), 413,
-				"het bestand &quot;groot.pdf&quot; is te groot (hoogstens 100,0 kB per bestand)");
+				"het bestand &quot;groot.pdf&quot; is te groot (maximaal 100,0 kB per bestand)");
 	}
 
 	@Test
 	void filesOverTheTotalAreRefused() {
 		assertRefused(new MultipartForm().file("files", "a.pdf", "application/pdf", pdf(90 * 1024))
-			.file("files", "b.pdf", "application/pdf", pdf(90 * 1024)), 413, "samen te groot (hoogstens 150,0 kB)");
+			.file("files", "b.pdf", "application/pdf", pdf(90 * 1024)), 413, "samen te groot (maximaal 150,0 kB)");
 	}
 
 	@Test
@@ -91,21 +91,21 @@ class HandInRefusalTests {
 		for (int i = 1; i <= 4; i++) {
 			form.file("files", "deel" + i + ".pdf", "application/pdf", PDF);
 		}
-		assertRefused(form, 413, "te veel bestanden (hoogstens 3)");
+		assertRefused(form, 413, "te veel bestanden (maximaal 3)");
 	}
 
 	@Test
 	void textOverTheLimitIsRefusedAndKeptInTheForm() {
 		String text = "x".repeat(1001);
 		HttpResponse<String> response = assertRefused(new MultipartForm().field("text", text), 413,
-				"je tekst is te lang (hoogstens 1.000 tekens)");
+				"je tekst is te lang (maximaal 1.000 tekens)");
 		assertThat(response.body()).contains(text);
 	}
 
 	@Test
 	void uploadOverSpringsMultipartLimitGetsTheSamePageWith413() {
 		assertRefused(new MultipartForm().file("files", "enorm.pdf", "application/pdf", pdf(300 * 1024)), 413,
-				"je inlevering is te groot (hoogstens 100,0 kB per bestand en 150,0 kB samen)");
+				"je inlevering is te groot (maximaal 100,0 kB per bestand en 150,0 kB samen)");
 	}
 
 	@Test
@@ -142,13 +142,13 @@ class HandInRefusalTests {
 	@Test
 	void fileNameOfFiveHundredBytesIsRefusedAsTooLongWithTheLimit() {
 		assertRefused(new MultipartForm().file("files", "a".repeat(496) + ".pdf", "application/pdf", PDF), 400,
-				"de naam van een bestand is te lang (hoogstens 255 tekens)");
+				"de naam van een bestand is te lang (maximaal 255 tekens)");
 	}
 
 	@Test
 	void fileNameBeyondTheServersPartHeaderLimitIsRefusedAsTooLongToo() {
 		assertRefused(new MultipartForm().file("files", "b".repeat(5000) + ".pdf", "application/pdf", PDF), 400,
-				"is te lang (hoogstens 255 tekens)");
+				"is te lang (maximaal 255 tekens)");
 	}
 
 	@Test

@@ -203,6 +203,16 @@ class StudentFlowTests {
 	}
 
 	@Test
+	void finalGradingInEnglishShowsADecimalPointAndEnglishLevelLabels() {
+		StudentClient student = this.fixture.student(this.fixture.launch(this.fixture.learner().inEnglish()));
+		student.handIn(new MultipartForm().field("text", "Done."));
+		this.fixture.grading("4", "FINAL");
+		String page = student.page().body();
+		assertThat(page).contains("<dd id=\"cijfer\">6.0</dd>").contains("3 good").contains("2 sufficient")
+			.doesNotContain("6,0").doesNotContain("2 voldoende").doesNotContain("3 goed");
+	}
+
+	@Test
 	void draftGradingShowsNoResults() {
 		StudentClient student = this.fixture.student(this.fixture.launch(this.fixture.learner()));
 		student.handIn(new MultipartForm().field("text", "Klaar."));

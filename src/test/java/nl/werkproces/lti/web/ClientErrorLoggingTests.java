@@ -99,6 +99,14 @@ class ClientErrorLoggingTests {
 	}
 
 	@Test
+	void unknownPageOutsideTheActivityIsOne404NotA401AndOneLine(CapturedOutput output) {
+		int before = output.getAll().length();
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/bestaat-niet/" + SECRET)).GET());
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertOneWarnLine(output.getAll().substring(before), "[NOT_FOUND]");
+	}
+
+	@Test
 	void wrongContentTypeIsOne415AndOneLine(CapturedOutput output) {
 		int before = output.getAll().length();
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/demo/platform/token"))
