@@ -127,7 +127,9 @@ class TeacherGradingTests {
 		Session english = this.moodle.launch(this.moodle.teacher().inEnglish());
 		assertThat(english.get("/app/teacher").body()).contains("Participants").contains("handed in at")
 			.contains("View rubric");
-		assertThat(english.get("/app/teacher/students/" + sam).body()).contains("Handed-in work").contains("Finalize");
+		assertThat(english.get("/app/teacher/students/" + sam).body()).contains("Handed-in work").contains("Finalize")
+			.contains("2 sufficient")
+			.doesNotContain("2 voldoende");
 	}
 
 	@Test
