@@ -45,6 +45,8 @@ class LaunchPageUrlsTests {
 	/** Every URL a page gives the browser: links, form actions, sources, and the Location of a redirect. */
 	private static final Pattern URL_ATTRIBUTE = Pattern.compile("(?:href|action|src|formaction)=\"([^\"]*)\"");
 
+	private static final Pattern LINK_ATTRIBUTE = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
+
 	private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
 	@LocalServerPort
@@ -149,8 +151,12 @@ class LaunchPageUrlsTests {
 		HttpResponse<String> rosterPage = cookieless.get(roster);
 		assertThat(rosterPage.statusCode()).isEqualTo(200);
 		assertThat(rosterPage.body()).contains("Sam Student");
-		List<String> appLinks = urls(rosterPage).stream().filter((url) -> url.startsWith("/app")).toList();
+		List<String> appLinks = links(rosterPage).stream().filter((url) -> url.startsWith("/app")).toList();
 		assertThat(appLinks).isNotEmpty().allSatisfy((url) -> assertThat(url).contains("lsid=l1."));
+		// forms carry the token in their body instead
+		assertThat(java.util.Arrays.stream(rosterPage.body().split("<form", -1)).skip(1).toList())
+			.allSatisfy((form) -> assertThat(form.substring(0, form.indexOf("</form>")))
+				.containsPattern("name=\"lsid\" value=\"l1\\.|action=\"[^\"]*lsid=l1\\."));
 		String gradingLink = appLinks.stream()
 			.filter((url) -> url.startsWith("/app/teacher/students/" + this.sam))
 			.findFirst()
@@ -234,6 +240,16 @@ class LaunchPageUrlsTests {
 			urls.add(matcher.group(1));
 		}
 		return urls;
+	}
+
+	/** The page's links (href, src): what a person follows or the page loads, forms left out. */
+	private static List<String> links(HttpResponse<String> page) {
+		List<String> links = new ArrayList<>();
+		Matcher matcher = LINK_ATTRIBUTE.matcher(page.body());
+		while (matcher.find()) {
+			links.add(matcher.group(1));
+		}
+		return links;
 	}
 
 	private static Map<String, String> hiddenFields(String body) {
