@@ -61,7 +61,7 @@ class LaunchFailureHandler {
 	@ExceptionHandler(LaunchException.class)
 	ModelAndView rejected(LaunchException ex, HttpServletRequest request, HttpServletResponse response) {
 		LaunchFailure failure = ex.failure();
-		String detail = ex.getMessage().substring(failure.name().length() + 2);
+		String detail = RejectionDetail.safe(ex.getMessage().substring(failure.name().length() + 2));
 		log.atWarn()
 			.addKeyValue("lti.event", "lti.launch")
 			.addKeyValue("outcome", "rejected")
@@ -70,7 +70,9 @@ class LaunchFailureHandler {
 		if (failure.status() != HttpStatus.TOO_MANY_REQUESTS) {
 			// a flood refused for its rate is not written down either
 			try {
-				this.rejections.record(failure, detail);
+				if (!this.rejections.record(failure, detail)) {
+					this.meters.counter("lti.launch.rejected.unrecorded", "reason", failure.name()).increment();
+				}
 			}
 			catch (RuntimeException recordingFailed) {
 				log.warn("Could not record the rejected launch: {}", recordingFailed.getClass().getSimpleName());

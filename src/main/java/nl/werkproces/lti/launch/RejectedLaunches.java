@@ -19,16 +19,27 @@ public class RejectedLaunches {
 
 	private final Clock clock;
 
+	/** At most this many rejections per minute and instance are stored; the rest is only logged and counted. */
+	static final int STORED_PER_MINUTE = 120;
+
+	private final RejectionRecordingBudget budget;
+
 	RejectedLaunches(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.budget = new RejectionRecordingBudget(clock, STORED_PER_MINUTE, Duration.ofMinutes(1));
 	}
 
-	void record(LaunchFailure failure, String detail) {
-		String text = (detail.length() > 512) ? detail.substring(0, 512) : detail;
+	/** Stores the rejection unless this minute's budget is used up; says whether it was stored. */
+	boolean record(LaunchFailure failure, String detail) {
+		if (!this.budget.tryTake()) {
+			return false;
+		}
+		String text = RejectionDetail.safe(detail);
 		this.jdbc.sql("INSERT INTO rejected_launch (occurred_at, reason, detail) VALUES (?, ?, ?)")
 			.params(Timestamp.from(this.clock.instant()), failure.name(), text)
 			.update();
+		return true;
 	}
 
 	public List<Rejection> recent(int limit) {
