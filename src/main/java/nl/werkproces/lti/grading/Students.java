@@ -49,7 +49,7 @@ public class Students {
 	/**
 	 * The platform user of a course member (Names and Roles) who may never have launched: created from the member
 	 * list when absent, so a teacher can grade them; the NRPS {@code user_id} is their {@code sub}. An existing user
-	 * is left as its launches wrote it.
+	 * is left as its launches wrote it. The member's e-mail is not stored: the tool does not use it.
 	 */
 	public long ofMember(Activity activity, Membership member) {
 		Optional<Long> existing = idOf(activity.platformId(), member.userId());
@@ -62,7 +62,7 @@ public class Students {
 					INSERT INTO lti_user (platform_id, subject, name, given_name, family_name, email, created_at, updated_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(activity.platformId(), member.userId(), limit(memberName(member), 255),
-						limit(member.givenName(), 255), limit(member.familyName(), 255), limit(member.email(), 320), now,
+						limit(member.givenName(), 255), limit(member.familyName(), 255), null, now,
 						now)
 				.update();
 		}

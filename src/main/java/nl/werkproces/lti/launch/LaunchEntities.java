@@ -47,15 +47,15 @@ class LaunchEntities {
 		String name = LaunchSessions.limit(token.string("name").orElse(null), 255);
 		String givenName = LaunchSessions.limit(token.string("given_name").orElse(null), 255);
 		String familyName = LaunchSessions.limit(token.string("family_name").orElse(null), 255);
-		String email = LaunchSessions.limit(token.string("email").orElse(null), 320);
 		if (name == null && (givenName != null || familyName != null)) {
 			name = LaunchSessions.limit(String.join(" ", Arrays.stream(new String[] { givenName, familyName })
 				.filter((part) -> part != null && !part.isBlank())
 				.toList()), 255);
 		}
-		long id = save(new Row(USERS, platformId, subject, Arrays.asList(name, givenName, familyName, email)), now,
+		long id = save(new Row(USERS, platformId, subject, Arrays.asList(name, givenName, familyName, null)), now,
 				SEEN_PRECISION);
-		return new LaunchSession.User(id, subject, name, email);
+		// the e-mail claim is never stored: the tool does not use it (README "Privacy")
+		return new LaunchSession.User(id, subject, name, null);
 	}
 
 	LaunchSession.Context context(Map<String, Object> claim, long platformId, Instant now) {

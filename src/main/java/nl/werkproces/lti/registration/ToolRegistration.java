@@ -25,7 +25,7 @@ public final class ToolRegistration {
 		tool.put("domain", base.getHost() + ((base.getPort() != -1) ? ":" + base.getPort() : ""));
 		tool.put("target_link_uri", launch);
 		tool.put("description", "Werkprocesopdrachten uit het kwalificatiedossier, beoordeeld met een rubric.");
-		tool.put("claims", List.of("iss", "sub", "name", "given_name", "family_name", "email"));
+		tool.put("claims", List.of("iss", "sub", "name", "given_name", "family_name"));
 		tool.put("messages", List.of(Map.of("type", "LtiDeepLinkingRequest", "target_link_uri", launch, "label",
 				"Werkproces toevoegen", "placements", List.of("ContentArea"))));
 		Map<String, Object> registration = new LinkedHashMap<>();

@@ -142,6 +142,11 @@ class CertificationLaunchTests {
 		assertThat(count("SELECT COUNT(*) FROM resource_link WHERE platform_id = ? AND link_key = ?",
 				"a7432159070d4c8b981b51dc1eb982db"))
 			.isOne();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM lti_user WHERE platform_id = ? AND email IS NOT NULL")
+			.params(this.registered.id())
+			.query(Long.class)
+			.single()).as("the e-mail claim (\"Only Email\" sends one) is not stored: the tool does not use it")
+			.isZero();
 	}
 
 	/** Logs in through the tool, then posts the case's payload, signed by the simulator, as the id_token. */

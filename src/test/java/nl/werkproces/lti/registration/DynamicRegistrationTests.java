@@ -84,7 +84,9 @@ class DynamicRegistrationTests {
 			.contains("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
 		assertThat(sent.get("https://purl.imsglobal.org/spec/lti-tool-configuration").toString())
 			.contains("LtiDeepLinkingRequest")
-			.contains("email");
+			.contains("family_name")
+			.as("the tool does not use e-mail, so it does not ask for it")
+			.doesNotContain("email");
 
 		ToolBrowser.LoginRedirect login = this.browser.initiateLogin(this.moodle);
 		HttpResponse<String> launch = this.browser.launch(
