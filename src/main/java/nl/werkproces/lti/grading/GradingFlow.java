@@ -11,6 +11,7 @@ import nl.werkproces.lti.delivery.Grade;
 import nl.werkproces.lti.delivery.GradeOutbox;
 import nl.werkproces.lti.delivery.GradeTarget;
 import nl.werkproces.lti.grading.GradingException.Reason;
+import nl.werkproces.lti.history.GradingHistory;
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.rubric.GradebookFeedback;
 import nl.werkproces.lti.rubric.Rubric;
@@ -45,8 +46,11 @@ public class GradingFlow {
 
 	private final Clock clock;
 
+	private final GradingHistory history;
+
 	GradingFlow(GradingRecords records, ActivityRubrics rubrics, RubricVersions versions, AssessmentSettings settings,
-			GradeOutbox outbox, JdbcClient jdbc, Clock clock) {
+			GradeOutbox outbox, JdbcClient jdbc, Clock clock, GradingHistory history) {
+		this.history = history;
 		this.records = records;
 		this.rubrics = rubrics;
 		this.versions = versions;
@@ -91,7 +95,7 @@ public class GradingFlow {
 		Long outboxId = enqueue(teacher, activity, rubric, studentUserId, score, input);
 		this.records.update(grading.id(), GradingStatus.FINAL, input.levels(), input.remarks(), input.overallRemark(),
 				score, teacher.user().id(), null, this.clock.instant(), outboxId);
-		return reload(grading);
+		return recordVersion(reload(grading));
 	}
 
 	/** A different instructor confirms (possibly with adjusted levels): the grading becomes final. */
@@ -108,7 +112,7 @@ public class GradingFlow {
 		Long outboxId = enqueue(teacher, activity, rubric, studentUserId, score, input);
 		this.records.update(grading.id(), GradingStatus.FINAL, input.levels(), input.remarks(), input.overallRemark(),
 				score, grading.assessorUserId(), teacher.user().id(), this.clock.instant(), outboxId);
-		return reload(grading);
+		return recordVersion(reload(grading));
 	}
 
 	/** Back to draft, to change a final or awaiting grading; finalizing again sends a newer grade. */
@@ -151,6 +155,12 @@ public class GradingFlow {
 			// started at the same moment by another assessor: continue with that grading
 		}
 		return this.records.find(activity.id(), studentUserId).orElseThrow();
+	}
+
+	/** Every final state is kept as an immutable, hash-chained version; a later reopen leaves it as it is. */
+	private Grading recordVersion(Grading finalGrading) {
+		this.history.recordFinal(finalGrading);
+		return finalGrading;
 	}
 
 	private Grading reload(Grading grading) {

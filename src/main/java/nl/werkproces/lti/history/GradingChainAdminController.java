@@ -1,0 +1,70 @@
+package nl.werkproces.lti.history;
+
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import nl.werkproces.lti.audit.AuditLog;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * Tool admin: verifies the grading history's hash chains, for one activity or the whole database. The page is under
+ * {@code /admin} (form sign-in), the API under {@code /api/admin} (HTTP Basic); both are admin-only by
+ * {@code AdminSecurityConfiguration}. Tool admins are tool-wide, so the check covers every platform.
+ */
+@Controller
+class GradingChainAdminController {
+
+	private static final Logger log = LoggerFactory.getLogger(GradingChainAdminController.class);
+
+	private final GradingHistory history;
+
+	private final AuditLog audit;
+
+	GradingChainAdminController(GradingHistory history, AuditLog audit) {
+		this.history = history;
+		this.audit = audit;
+	}
+
+	@GetMapping("/admin/grading-chain")
+	String page(@RequestParam(required = false) Long activity, Model model, Principal admin) {
+		model.addAttribute("activity", activity);
+		model.addAttribute("check", check(activity, admin));
+		return "admin/grading-chain";
+	}
+
+	@GetMapping("/api/admin/grading-chain")
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> api(@RequestParam(required = false) Long activity, Principal admin) {
+		ChainCheck check = check(activity, admin);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("intact", check.intact());
+		body.put("activitiesChecked", check.activitiesChecked());
+		body.put("versionsChecked", check.versionsChecked());
+		body.put("broken", check.broken());
+		return ResponseEntity.ok(body);
+	}
+
+	private ChainCheck check(Long activity, Principal admin) {
+		ChainCheck check = (activity != null) ? this.history.verifyActivity(activity) : this.history.verifyAll();
+		String scope = (activity != null) ? "activity " + activity : "all";
+		this.audit.record(admin.getName(), "grading.chain.verify", scope, null,
+				Map.of("intact", String.valueOf(check.intact()), "versions", String.valueOf(check.versionsChecked())));
+		if (!check.intact()) {
+			log.warn("grading history chain broken reason=GRADING_CHAIN_{} activity={} version={} seq={}",
+					check.broken().problem(), check.broken().activityId(), check.broken().versionId(),
+					check.broken().chainSeq());
+		}
+		return check;
+	}
+
+}

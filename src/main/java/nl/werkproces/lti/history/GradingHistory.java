@@ -1,0 +1,178 @@
+package nl.werkproces.lti.history;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import nl.werkproces.lti.grading.Grading;
+import nl.werkproces.lti.rubric.Verdict;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The immutable history of final gradings ({@code grading_version}, V35). Every time a grading becomes final a
+ * version is appended; nothing here updates or deletes a version.
+ * <p>
+ * The hash chain runs <b>per activity</b>: versions of one activity are ordered by {@code chain_seq} and each
+ * stores the previous one's hash ({@link GradingVersionHash}). Per activity, because an activity's record is what an
+ * examination board asks for, and because appends to different activities then never wait for each other. An
+ * append takes a row lock on the activity ({@code SELECT ... FOR UPDATE}), so two finalizations in one activity at
+ * the same moment append one after the other; {@code uq_grading_version_chain} is the last guard.
+ */
+@Service
+public class GradingHistory {
+
+	private static final String COLUMNS = """
+			v.id, v.activity_id, v.platform_id, v.student_user_id, v.grading_id, v.version_no, v.chain_seq,
+			v.rubric_version_id, v.levels, v.remarks, v.overall_remark, v.points, v.maximum, v.cesuur, v.verdict,
+			v.cijfer, v.knock_out, v.assessor_user_id, v.second_assessor_user_id, v.finalized_at, v.outbox_id,
+			v.previous_hash, v.content_hash, o.status AS delivery_state""";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	GradingHistory(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/** All versions of one student's grading in an activity, oldest first. For exports (examendossier). */
+	public List<GradingVersion> versionsOf(long activityId, long studentUserId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM grading_version v LEFT JOIN grade_outbox o ON o.id = v.outbox_id"
+				+ " WHERE v.activity_id = ? AND v.student_user_id = ? ORDER BY v.version_no")
+			.params(activityId, studentUserId)
+			.query(this::version)
+			.list();
+	}
+
+	/** Appends a version for a grading that just became final (in the caller's transaction). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public GradingVersion recordFinal(Grading grading) {
+		if (!grading.isFinal() || grading.finalizedAt() == null) {
+			throw new IllegalArgumentException("grading " + grading.id() + " is not final");
+		}
+		this.jdbc.sql("SELECT id FROM activity WHERE id = ? FOR UPDATE")
+			.param(grading.activityId())
+			.query(Long.class)
+			.single();
+		record Tail(int seq, String hash) {
+		}
+		Tail tail = this.jdbc
+			.sql("SELECT chain_seq, content_hash FROM grading_version WHERE activity_id = ? ORDER BY chain_seq DESC LIMIT 1")
+			.param(grading.activityId())
+			.query((rs, row) -> new Tail(rs.getInt(1), rs.getString(2)))
+			.optional()
+			.orElse(new Tail(0, GradingVersionHash.GENESIS));
+		int versionNo = this.jdbc.sql("SELECT COALESCE(MAX(version_no), 0) FROM grading_version WHERE grading_id = ?")
+			.param(grading.id())
+			.query(Integer.class)
+			.single() + 1;
+		GradingVersion draft = new GradingVersion(0, grading.activityId(), grading.platformId(),
+				grading.studentUserId(), grading.id(), versionNo, tail.seq() + 1, grading.rubricVersionId(),
+				grading.levels(), grading.remarks(), grading.overallRemark(), grading.points(), grading.maximum(),
+				grading.cesuur(), grading.verdict(), grading.cijfer(), grading.knockOut(), grading.assessorUserId(),
+				grading.secondAssessorUserId(), grading.finalizedAt().truncatedTo(ChronoUnit.MICROS),
+				grading.outboxId(), tail.hash(), null, null);
+		String hash = GradingVersionHash.hash(tail.hash(), draft);
+		this.jdbc.sql("""
+				INSERT INTO grading_version (activity_id, platform_id, student_user_id, grading_id, version_no, chain_seq,
+				    rubric_version_id, levels, remarks, overall_remark, points, maximum, cesuur, verdict, cijfer, knock_out,
+				    assessor_user_id, second_assessor_user_id, finalized_at, outbox_id, previous_hash, content_hash)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(draft.activityId(), draft.platformId(), draft.studentUserId(), draft.gradingId(), draft.versionNo(),
+					draft.chainSeq(), draft.rubricVersionId().toString(), this.json.writeValueAsString(draft.levels()),
+					this.json.writeValueAsString(draft.remarks()), draft.overallRemark(), draft.points(),
+					draft.maximum(), draft.cesuur(), (draft.verdict() != null) ? draft.verdict().name() : null,
+					draft.cijfer(), draft.knockOut(), draft.assessorUserId(), draft.secondAssessorUserId(),
+					Timestamp.from(draft.finalizedAt()), draft.outboxId(), tail.hash(), hash)
+			.update();
+		return versionsOf(grading.activityId(), grading.studentUserId()).get(versionNo - 1);
+	}
+
+	/** Verifies the chain of one activity. */
+	@Transactional(readOnly = true)
+	public ChainCheck verifyActivity(long activityId) {
+		List<GradingVersion> chain = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM grading_version v LEFT JOIN grade_outbox o ON o.id = v.outbox_id"
+					+ " WHERE v.activity_id = ? ORDER BY v.chain_seq")
+			.param(activityId)
+			.query(this::version)
+			.list();
+		ChainCheck.BrokenLink broken = firstBroken(chain);
+		return new ChainCheck(chain.isEmpty() ? 0 : 1, chain.size(), broken);
+	}
+
+	/** Verifies every activity's chain, in activity order; stops at the first broken link. */
+	@Transactional(readOnly = true)
+	public ChainCheck verifyAll() {
+		List<Long> activities = this.jdbc.sql("SELECT DISTINCT activity_id FROM grading_version ORDER BY activity_id")
+			.query(Long.class)
+			.list();
+		long versions = 0;
+		long checked = 0;
+		for (long activityId : activities) {
+			ChainCheck one = verifyActivity(activityId);
+			checked++;
+			versions += one.versionsChecked();
+			if (!one.intact()) {
+				return new ChainCheck(checked, versions, one.broken());
+			}
+		}
+		return new ChainCheck(checked, versions, null);
+	}
+
+	/** The first broken link of one activity's chain (ordered by chain_seq), or {@code null}. */
+	static ChainCheck.BrokenLink firstBroken(List<GradingVersion> chain) {
+		String previous = GradingVersionHash.GENESIS;
+		int expectedSeq = 1;
+		for (GradingVersion v : chain) {
+			if (v.chainSeq() != expectedSeq) {
+				return link(v, "LINK", "chain_seq " + expectedSeq, "chain_seq " + v.chainSeq());
+			}
+			if (!previous.equals(v.previousHash())) {
+				return link(v, "LINK", previous, v.previousHash());
+			}
+			String expected = GradingVersionHash.hash(v.previousHash(), v);
+			if (!expected.equals(v.contentHash())) {
+				return link(v, "CONTENT", expected, v.contentHash());
+			}
+			previous = v.contentHash();
+			expectedSeq++;
+		}
+		return null;
+	}
+
+	private static ChainCheck.BrokenLink link(GradingVersion v, String problem, String expected, String found) {
+		return new ChainCheck.BrokenLink(v.activityId(), v.studentUserId(), v.id(), v.versionNo(), v.chainSeq(),
+				problem, expected, found);
+	}
+
+	private GradingVersion version(ResultSet rs, int row) throws SQLException {
+		String verdict = rs.getString("verdict");
+		return new GradingVersion(rs.getLong("id"), rs.getLong("activity_id"), rs.getLong("platform_id"),
+				rs.getLong("student_user_id"), rs.getLong("grading_id"), rs.getInt("version_no"),
+				rs.getInt("chain_seq"), UUID.fromString(rs.getString("rubric_version_id")),
+				this.json.readValue(rs.getString("levels"), new TypeReference<LinkedHashMap<String, Integer>>() {
+				}), this.json.readValue(rs.getString("remarks"), new TypeReference<LinkedHashMap<String, String>>() {
+				}), rs.getString("overall_remark"), rs.getObject("points", Integer.class),
+				rs.getObject("maximum", Integer.class), rs.getObject("cesuur", Integer.class),
+				(verdict != null) ? Verdict.valueOf(verdict) : null, rs.getObject("cijfer", BigDecimal.class),
+				rs.getBoolean("knock_out"), rs.getLong("assessor_user_id"),
+				rs.getObject("second_assessor_user_id", Long.class), rs.getTimestamp("finalized_at").toInstant(),
+				rs.getObject("outbox_id", Long.class), rs.getString("previous_hash"), rs.getString("content_hash"),
+				rs.getString("delivery_state"));
+	}
+
+}
