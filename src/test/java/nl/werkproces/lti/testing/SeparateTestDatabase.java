@@ -49,6 +49,11 @@ public final class SeparateTestDatabase {
 		registry.add("spring.datasource.url", () -> this.url);
 	}
 
+	/** The JDBC URL of this database. */
+	public String url() {
+		return this.url;
+	}
+
 	/** Drops the database; one left behind by a killed run is dropped by the next run's create. */
 	public void drop() {
 		try {
