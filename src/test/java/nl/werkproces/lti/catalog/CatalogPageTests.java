@@ -91,6 +91,16 @@ class CatalogPageTests {
 	}
 
 	@Test
+	void werkprocesPageShowsTheRubricAsAGridWithShortDescriptorsAndNoSourceHash() throws Exception {
+		this.mvc.perform(get("/catalog/dossiers/{id}/werkprocessen/B1-K2-W2", this.id).param("profiel", NETWERK))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"rubric-grid\""),
+					containsString("<td>Gedeeltelijk of alleen met sturing</td>"), containsString("<td>Zoals beschreven</td>"),
+					not(containsString("Zoals beschreven: ")), not(containsString("Niet aangetoond: ")),
+					containsString("versie onbekend (geïmporteerd op "), not(containsString("bron ")))));
+	}
+
+	@Test
 	void paragraphsOfTheTextDossierAreParagraphsOnThePageAndBlocksInTheApi() throws Exception {
 		String second = "Tijdens, maar ook vooral na de installatiewerkzaamheden test hij de werking.";
 		this.mvc.perform(get("/catalog/dossiers/{id}/werkprocessen/B1-K2-W2", this.id).param("profiel", NETWERK))
@@ -143,7 +153,9 @@ class CatalogPageTests {
 					containsString("precies de cesuur geeft een 5,5 en het maximum een 10"),
 					containsString("Rubric versie 1, afgeleid uit het kwalificatiedossier ICT- en mediabeheer"),
 					containsString("werkproces B1-K2-W2 (Netwerk- en mediabeheerder)"), containsString("/js/print.js"),
-					containsString("id=\"form-back\" href=\"../B1-K2-W2?profiel="), not(containsString("S &gt;=")))));
+					containsString("id=\"form-back\" href=\"../B1-K2-W2?profiel="), not(containsString("S &gt;=")),
+					containsString("(crebo "), containsString("versie onbekend (geïmporteerd op "),
+					not(containsString("bron ")), not(containsString("Zoals beschreven: ")))));
 	}
 
 	@Test
