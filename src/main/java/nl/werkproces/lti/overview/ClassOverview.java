@@ -13,7 +13,12 @@ import java.util.Objects;
  * @param profielen every profiel the course's activities use, for the profiel filter
  */
 public record ClassOverview(List<CourseActivity> activities, List<CourseStudent> students,
-		Map<Long, Map<Long, Cell>> cells, List<String> profielen) {
+		Map<Long, Map<Long, Cell>> cells, List<String> profielen, List<Uncovered> uncovered) {
+
+	/** A werkproces of a profiel the course uses that no activity of the course covers yet. */
+	public record Uncovered(String profiel, String code, String titel, String kerntaakCode) {
+
+	}
 
 	/** The activities of one kerntaak; {@code code} is empty when the dossier does not name it. */
 	public record Kerntaak(String code, String titel, List<CourseActivity> activities) {
@@ -26,6 +31,11 @@ public record ClassOverview(List<CourseActivity> activities, List<CourseStudent>
 	}
 
 	static ClassOverview of(CourseRecords.Records records, String profiel, OverviewFilter filter) {
+		return of(records, profiel, filter, OverviewSort.NAME, null);
+	}
+
+	static ClassOverview of(CourseRecords.Records records, String profiel, OverviewFilter filter, OverviewSort sort,
+			Long sortActivity) {
 		List<String> profielen = records.activities()
 			.stream()
 			.map(CourseActivity::profiel)
@@ -37,12 +47,17 @@ public record ClassOverview(List<CourseActivity> activities, List<CourseStudent>
 			.stream()
 			.filter((activity) -> profiel == null || profiel.isBlank() || profiel.equals(activity.profiel()))
 			.toList();
-		ClassOverview all = new ClassOverview(activities, records.students(), records.cells(), profielen);
+		List<Uncovered> uncovered = records.uncovered()
+			.stream()
+			.filter((u) -> profiel == null || profiel.isBlank() || profiel.equals(u.profiel()))
+			.toList();
+		ClassOverview all = new ClassOverview(activities, records.students(), records.cells(), profielen, uncovered);
 		List<CourseStudent> students = records.students()
 			.stream()
 			.filter((student) -> all.matches(student, filter))
 			.toList();
-		return new ClassOverview(activities, students, records.cells(), profielen);
+		return new ClassOverview(activities, sort.order(all, students, sortActivity), records.cells(), profielen,
+				uncovered);
 	}
 
 	public Cell cell(CourseStudent student, CourseActivity activity) {

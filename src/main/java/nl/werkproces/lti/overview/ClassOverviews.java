@@ -28,8 +28,14 @@ class ClassOverviews {
 
 	/** The class overview; 403 for anyone but the course's staff, 404 for a launch outside a course. */
 	ClassOverview forStaff(LaunchSession launch, String profiel, OverviewFilter filter) {
+		return forStaff(launch, profiel, filter, OverviewSort.NAME, null);
+	}
+
+	/** The class overview with its students in {@code sort} order. */
+	ClassOverview forStaff(LaunchSession launch, String profiel, OverviewFilter filter, OverviewSort sort,
+			Long sortActivity) {
 		Course course = course(StaffOnly.require(launch));
-		return ClassOverview.of(this.records.read(course), profiel, filter);
+		return ClassOverview.of(this.records.read(course), profiel, filter, sort, sortActivity);
 	}
 
 	/** The launch's user's own werkprocessen in the course. */

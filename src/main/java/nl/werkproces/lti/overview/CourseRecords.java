@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads a course's activities, students, hand-ins and gradings in four statements, whatever the size of the class.
+ * Reads a course's activities, students, hand-ins and gradings in five statements, whatever the size of the class.
  * A course is a context of one platform: every statement is scoped to both, so a course of another platform with
  * the same context id is never read.
  */
@@ -61,6 +61,24 @@ class CourseRecords {
 			LEFT JOIN grade_outbox o ON o.id = g.outbox_id AND o.platform_id = g.platform_id
 			WHERE g.platform_id = :platform AND g.activity_id IN (SELECT a.id %s)""".formatted(IN_COURSE);
 
+	/**
+	 * The werkprocessen of every (dossier, profiel) the course's activities use (the basisdeel's and the profiel's
+	 * kerntaken) that no activity of the course with that dossier covers, in dossier order per profiel.
+	 */
+	private static final String UNCOVERED = """
+			SELECT DISTINCT p.naam AS profiel, w.code, w.titel, w.kerntaak_code, k.position AS k_position,
+			       w.position AS w_position
+			FROM activity a JOIN resource_link rl ON rl.id = a.resource_link_id
+			JOIN dossier_profiel p ON p.dossier_id = a.dossier_id AND p.naam = a.profiel
+			JOIN dossier_kerntaak k ON k.dossier_id = a.dossier_id AND (k.profiel_naam IS NULL OR k.profiel_naam = p.naam)
+			JOIN dossier_werkproces w ON w.dossier_id = k.dossier_id AND w.kerntaak_code = k.code
+			WHERE a.platform_id = :platform AND rl.platform_id = :platform AND rl.context_id = :context
+			  AND NOT EXISTS (SELECT 1 FROM activity c JOIN resource_link crl ON crl.id = c.resource_link_id
+			                  WHERE c.platform_id = :platform AND crl.platform_id = :platform
+			                    AND crl.context_id = :context AND c.dossier_id = a.dossier_id
+			                    AND c.werkproces_code = w.code)
+			ORDER BY p.naam, k.position, w.position, w.code""";
+
 	/** A course: a context of a platform ({@code lti_context.id}). */
 	record Course(long platformId, long contextId) {
 
@@ -68,7 +86,7 @@ class CourseRecords {
 
 	/** Who and what was read; {@code cells} by activity id, then student id. */
 	record Records(List<CourseActivity> activities, List<CourseStudent> students,
-			Map<Long, Map<Long, Cell>> cells) {
+			Map<Long, Map<Long, Cell>> cells, List<ClassOverview.Uncovered> uncovered) {
 
 	}
 
@@ -96,7 +114,7 @@ class CourseRecords {
 			.query(CourseRecords::activity)
 			.list();
 		if (activities.isEmpty()) {
-			return new Records(List.of(), List.of(), Map.of());
+			return new Records(List.of(), List.of(), Map.of(), List.of());
 		}
 		JdbcClient.StatementSpec students = this.jdbc.sql(STUDENTS + onlyUser + " ORDER BY u.name, u.subject")
 			.param("platform", course.platformId())
@@ -142,7 +160,13 @@ class CourseRecords {
 					status, (verdict != null) ? Verdict.valueOf(verdict) : null, cijfer, points, maximum, remark,
 					rubricNumber, (outbox != null) ? DeliveryState.valueOf(outbox) : null, deliveredAt));
 		});
-		return new Records(activities, list, cells);
+		List<ClassOverview.Uncovered> uncovered = this.jdbc.sql(UNCOVERED)
+			.param("platform", course.platformId())
+			.param("context", course.contextId())
+			.query((rs, row) -> new ClassOverview.Uncovered(rs.getString("profiel"), rs.getString("code"),
+					rs.getString("titel"), rs.getString("kerntaak_code")))
+			.list();
+		return new Records(activities, list, cells, uncovered);
 	}
 
 	private static CellSlot cell(Map<Long, Map<Long, Cell>> cells, long activityId, long userId) {

@@ -48,8 +48,10 @@ class OverviewController {
 
 	@GetMapping("/app/overview")
 	String overview(@AuthenticationPrincipal LaunchSession launch, @RequestParam(required = false) String profiel,
-			@RequestParam(defaultValue = "ALL") OverviewFilter filter, Model model) {
-		ClassOverview overview = this.overviews.forStaff(launch, profiel, filter);
+			@RequestParam(defaultValue = "ALL") OverviewFilter filter,
+			@RequestParam(defaultValue = "NAME") OverviewSort sort, @RequestParam(required = false) Long activity,
+			Model model) {
+		ClassOverview overview = this.overviews.forStaff(launch, profiel, filter, sort, activity);
 		model.addAttribute("launch", launch);
 		model.addAttribute("overview", overview);
 		model.addAttribute("kerntaken", overview.kerntaken());
@@ -57,6 +59,8 @@ class OverviewController {
 		model.addAttribute("profiel", (profiel != null && !profiel.isBlank()) ? profiel : null);
 		model.addAttribute("filter", filter);
 		model.addAttribute("filters", OverviewFilter.values());
+		model.addAttribute("sort", sort);
+		model.addAttribute("sortActivity", (sort == OverviewSort.WERKPROCES) ? activity : null);
 		model.addAttribute("currentResourceLink", (launch.resourceLink() != null) ? launch.resourceLink().id() : null);
 		return "overview/overview";
 	}
