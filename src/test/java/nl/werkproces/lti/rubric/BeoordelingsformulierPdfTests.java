@@ -1,15 +1,18 @@
 package nl.werkproces.lti.rubric;
 
-import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,14 +117,43 @@ class BeoordelingsformulierPdfTests {
 	}
 
 	@Test
-	void charactersOutsideWinAnsiAreMappedInsteadOfFailing() throws IOException {
+	void textInAnyScriptPrintsExactlyInTheEmbeddedFont() throws IOException {
 		Rubric rubric = new RubricEditor(TestRubrics.CLOCK).apply(this.workedExample, RubricChanges.create()
-			.editText("gedrag-1", "Haalt \u2265 85 % uptime \u2192 rapporteert in \u65e5\u672c\u8a9e aan Erd\u0151s"));
+			.editText("gedrag-1", "Haalt \u2265 85 % uptime \u2192 rapporteert aan \u015e\u00fckr\u00fc Y\u0131lmaz, "
+					+ "\u00c6r\u00f8sk\u00f8bing en Zo\u00eb (\u0394\u03b5\u03bb\u03c4\u03af\u03bf, \u041c\u043e\u0441\u043a\u0432\u0430)"));
 
-		String criterionColumn = criterionColumn(BeoordelingsformulierPdf.render(rubric));
+		byte[] pdf = BeoordelingsformulierPdf.render(rubric);
 
-		assertThat(criterionColumn).contains("1. Haalt >= 85 % uptime -> rapporteert in ??? aan Erdos");
-		assertThat(criterionColumn).contains("ge\u00efnstalleerde netwerkcomponenten");
+		assertThat(criterionColumn(pdf)).contains("1. Haalt \u2265 85 % uptime \u2192 rapporteert aan \u015e\u00fckr\u00fc Y\u0131lmaz, "
+				+ "\u00c6r\u00f8sk\u00f8bing en Zo\u00eb (\u0394\u03b5\u03bb\u03c4\u03af\u03bf, \u041c\u043e\u0441\u043a\u0432\u0430)")
+			.contains("ge\u00efnstalleerde netwerkcomponenten");
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			List<String> fonts = new ArrayList<>();
+			for (PDPage page : document.getPages()) {
+				PDResources resources = page.getResources();
+				for (COSName name : resources.getFontNames()) {
+					PDFont font = resources.getFont(name);
+					fonts.add(font.getName());
+					assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
+				}
+			}
+			assertThat(fonts).isNotEmpty().allMatch((name) -> name.contains("DejaVuSans"));
+		}
+	}
+
+	@Test
+	void pdfIsTaggedForAccessibilityWithLanguageAndTitle() throws IOException {
+		try (PDDocument document = Loader.loadPDF(BeoordelingsformulierPdf.render(this.workedExample))) {
+			PDDocumentCatalog catalog = document.getDocumentCatalog();
+			assertThat(catalog.getStructureTreeRoot()).as("StructTreeRoot").isNotNull();
+			assertThat(catalog.getStructureTreeRoot().getKids()).isNotEmpty();
+			assertThat(catalog.getMarkInfo()).as("MarkInfo").isNotNull();
+			assertThat(catalog.getMarkInfo().isMarked()).isTrue();
+			assertThat(catalog.getLanguage()).isEqualTo("nl");
+			assertThat(document.getDocumentInformation().getTitle())
+				.isEqualTo("Beoordelingsformulier B1-K2-W2 (Netwerk- en mediabeheerder)");
+			assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
+		}
 	}
 
 	@Test
@@ -169,18 +201,14 @@ class BeoordelingsformulierPdfTests {
 		return normalise(stripper.getText(document));
 	}
 
-	/** The text of the criterion column of all pages without footers and column headings, lines joined with spaces. */
+	/** The text of all pages without footers and repeated column headings, lines joined with spaces. */
 	private static String criterionColumn(byte[] pdf) throws IOException {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			List<String> pages = new ArrayList<>();
-			for (int i = 0; i < document.getNumberOfPages(); i++) {
-				PDFTextStripperByArea stripper = new PDFTextStripperByArea();
-				stripper.addRegion("criterion", new Rectangle2D.Float(PdfCanvas.MARGIN - 1, 0,
-						BeoordelingsformulierTable.CRITERION_WIDTH, PdfCanvas.PAGE.getHeight() - PdfCanvas.MARGIN));
-				stripper.extractRegions(document.getPage(i));
-				pages.add(stripper.getTextForRegion("criterion"));
+			for (int page = 1; page <= document.getNumberOfPages(); page++) {
+				pages.add(pageText(document, page).replaceAll("Rubric versie \\d+ \u00b7 .*? pagina \\d+ van \\d+", " "));
 			}
-			return normalise(String.join(" ", pages)).replace(" Criterium ", " ");
+			return normalise(String.join(" ", pages));
 		}
 	}
 
