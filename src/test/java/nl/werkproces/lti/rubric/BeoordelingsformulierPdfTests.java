@@ -1,5 +1,6 @@
 package nl.werkproces.lti.rubric;
 
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +51,8 @@ class BeoordelingsformulierPdfTests {
 				"Gedeeltelijk of alleen met sturing", "Zelfstandig, goed onderbouwd en");
 		String criterionColumn = criterionColumn(pdf);
 		for (int i = 0; i < this.workedExample.criteria().size(); i++) {
-			assertThat(criterionColumn).contains((i + 1) + ". " + this.workedExample.criteria().get(i).text());
+			assertThat(joinedAtHyphens(criterionColumn))
+				.contains(joinedAtHyphens((i + 1) + ". " + this.workedExample.criteria().get(i).text()));
 		}
 		assertThat(criterionColumn).contains("Product \u00b7 kritisch \u00b7 aanvullend");
 	}
@@ -112,7 +115,9 @@ class BeoordelingsformulierPdfTests {
 
 		byte[] pdf = BeoordelingsformulierPdf.render(rubric);
 
-		assertThat(criterionColumn(pdf)).contains("1. " + longText).contains("10. " + this.workedExample.criteria().get(8).text());
+		assertThat(criterionColumn(pdf)).contains("1. " + longText);
+		assertThat(joinedAtHyphens(criterionColumn(pdf)))
+			.contains(joinedAtHyphens("10. " + this.workedExample.criteria().get(8).text()));
 		assertThat(text(pdf)).contains("Rubric: versie 2, door de docent aangepast");
 	}
 
@@ -201,15 +206,34 @@ class BeoordelingsformulierPdfTests {
 		return normalise(stripper.getText(document));
 	}
 
-	/** The text of all pages without footers and repeated column headings, lines joined with spaces. */
+	/**
+	 * The text of the criterion column (the table's first column, 28 % of the content width on A4 with 36 pt margins)
+	 * of all pages, without the repeated column heading, lines joined with spaces. Read by area, so that the wrapped
+	 * lines of the level cells beside a criterion do not come between its lines.
+	 */
 	private static String criterionColumn(byte[] pdf) throws IOException {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			List<String> pages = new ArrayList<>();
-			for (int page = 1; page <= document.getNumberOfPages(); page++) {
-				pages.add(pageText(document, page).replaceAll("Rubric versie \\d+ \u00b7 .*? pagina \\d+ van \\d+", " "));
+			for (PDPage page : document.getPages()) {
+				float width = page.getMediaBox().getWidth();
+				float height = page.getMediaBox().getHeight();
+				float column = (width - 72) * 0.28f;
+				PDFTextStripperByArea stripper = new PDFTextStripperByArea();
+				stripper.setSortByPosition(true);
+				stripper.addRegion("criterion", new Rectangle2D.Float(30, 36, column + 6 + 2, height - 36 - 48));
+				stripper.extractRegions(page);
+				pages.add(normalise(stripper.getTextForRegion("criterion")).replaceAll("^\\s*Criterium\\b", " "));
 			}
 			return normalise(String.join(" ", pages));
 		}
+	}
+
+	/**
+	 * Text extraction cannot tell a line broken after a hyphen ("netwerk-" / "/media...") from a space after one
+	 * ("kwaliteits- en"): both sides are compared with the space after a hyphen removed.
+	 */
+	private static String joinedAtHyphens(String text) {
+		return text.replace("- ", "-");
 	}
 
 	private static String normalise(String text) {
