@@ -81,6 +81,8 @@ public class GradingFlow {
 
 	@Transactional
 	public Grading finalize(LaunchSession teacher, Activity activity, long studentUserId, GradingInput input) {
+		// before findOrStart's insert: its foreign key would take a shared lock on the activity first (deadlock)
+		this.history.lockChain(activity.id());
 		Grading grading = findOrStart(teacher, activity, studentUserId);
 		if (!grading.isEditable()) {
 			throw new GradingException(Reason.NOT_EDITABLE);

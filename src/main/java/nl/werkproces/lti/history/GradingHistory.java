@@ -28,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * stores the previous one's hash ({@link GradingVersionHash}). Per activity, because an activity's record is what an
  * examination board asks for, and because appends to different activities then never wait for each other. An
  * append takes a row lock on the activity ({@code SELECT ... FOR UPDATE}), so two finalizations in one activity at
- * the same moment append one after the other; {@code uq_grading_version_chain} is the last guard.
+ * the same moment append one after the other; {@code uq_grading_version_chain} is the last guard. The tail is read
+ * with a locking read: under REPEATABLE READ (InnoDB) a plain read after the lock wait would still see the snapshot
+ * from before it, and two appends would take the same chain_seq.
  */
 @Service
 public class GradingHistory {
@@ -63,22 +65,22 @@ public class GradingHistory {
 		if (!grading.isFinal() || grading.finalizedAt() == null) {
 			throw new IllegalArgumentException("grading " + grading.id() + " is not final");
 		}
-		this.jdbc.sql("SELECT id FROM activity WHERE id = ? FOR UPDATE")
-			.param(grading.activityId())
-			.query(Long.class)
-			.single();
+		lockChain(grading.activityId());
 		record Tail(int seq, String hash) {
 		}
 		Tail tail = this.jdbc
-			.sql("SELECT chain_seq, content_hash FROM grading_version WHERE activity_id = ? ORDER BY chain_seq DESC LIMIT 1")
+			.sql("SELECT chain_seq, content_hash FROM grading_version WHERE activity_id = ? ORDER BY chain_seq DESC LIMIT 1"
+					+ " FOR UPDATE")
 			.param(grading.activityId())
 			.query((rs, row) -> new Tail(rs.getInt(1), rs.getString(2)))
 			.optional()
 			.orElse(new Tail(0, GradingVersionHash.GENESIS));
-		int versionNo = this.jdbc.sql("SELECT COALESCE(MAX(version_no), 0) FROM grading_version WHERE grading_id = ?")
+		int versionNo = this.jdbc
+			.sql("SELECT version_no FROM grading_version WHERE grading_id = ? ORDER BY version_no DESC LIMIT 1 FOR UPDATE")
 			.param(grading.id())
 			.query(Integer.class)
-			.single() + 1;
+			.optional()
+			.orElse(0) + 1;
 		GradingVersion draft = new GradingVersion(0, grading.activityId(), grading.platformId(),
 				grading.studentUserId(), grading.id(), versionNo, tail.seq() + 1, grading.rubricVersionId(),
 				grading.levels(), grading.remarks(), grading.overallRemark(), grading.points(), grading.maximum(),
@@ -99,6 +101,17 @@ public class GradingHistory {
 					Timestamp.from(draft.finalizedAt()), draft.outboxId(), tail.hash(), hash)
 			.update();
 		return versionsOf(grading.activityId(), grading.studentUserId()).get(versionNo - 1);
+	}
+
+	/**
+	 * Takes the activity's row lock that appends to its chain wait for, until the caller's transaction ends. A flow
+	 * that writes rows referring to the activity before it appends (a grading inserted on finalize: its foreign key
+	 * takes a shared lock on the activity) takes this lock first: two transactions that both hold the shared lock
+	 * and both ask for this one deadlock.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockChain(long activityId) {
+		this.jdbc.sql("SELECT id FROM activity WHERE id = ? FOR UPDATE").param(activityId).query(Long.class).single();
 	}
 
 	/** Verifies the chain of one activity. */

@@ -30,9 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A simulated Moodle with one deep-linked werkproces activity (B1-K2-W2, Netwerk- en mediabeheerder) and launches
  * into it over real HTTP: each launch is a {@link Session} with its own browser, whose cookie carries the session.
  */
-final class TeacherFixture implements AutoCloseable {
+public final class TeacherFixture implements AutoCloseable {
 
-	static final String PROFIEL = "Netwerk- en mediabeheerder";
+	public static final String PROFIEL = "Netwerk- en mediabeheerder";
 
 	final PlatformSimulator simulator;
 
@@ -48,7 +48,7 @@ final class TeacherFixture implements AutoCloseable {
 
 	private final LaunchSessions sessions;
 
-	TeacherFixture(String toolBaseUrl, PlatformRegistrations registrations, Activities activities,
+	public TeacherFixture(String toolBaseUrl, PlatformRegistrations registrations, Activities activities,
 			DossierCatalog catalog, JdbcClient jdbc, LaunchSessions sessions, GradeMode mode) {
 		this.sessions = sessions;
 		this.toolBaseUrl = toolBaseUrl;
@@ -67,20 +67,20 @@ final class TeacherFixture implements AutoCloseable {
 				null);
 	}
 
-	TestLaunches teacher() {
+	public TestLaunches teacher() {
 		return TestLaunches.resourceLink(this.simulator, this.toolBaseUrl)
 			.asInstructor()
 			.with(LtiClaims.CUSTOM, Map.of(CurrentActivity.SETUP_KEY, this.setupKey));
 	}
 
-	TestLaunches student(String sub, String name) {
+	public TestLaunches student(String sub, String name) {
 		return TestLaunches.resourceLink(this.simulator, this.toolBaseUrl)
 			.with("sub", sub)
 			.with("name", name)
 			.with(LtiClaims.CUSTOM, Map.of(CurrentActivity.SETUP_KEY, this.setupKey));
 	}
 
-	Session launch(TestLaunches launch) {
+	public Session launch(TestLaunches launch) {
 		ToolBrowser browser = new ToolBrowser(this.toolBaseUrl);
 		LoginRedirect login = browser.initiateLogin(this.simulator);
 		HttpResponse<String> response = browser.launch(this.simulator.sign(launch.claims(login.nonce())), login.state());
@@ -92,14 +92,14 @@ final class TeacherFixture implements AutoCloseable {
 		return session;
 	}
 
-	long userId(String sub) {
+	public long userId(String sub) {
 		return this.jdbc.sql("SELECT id FROM lti_user WHERE platform_id = ? AND subject = ?")
 			.params(this.platform.id(), sub)
 			.query(Long.class)
 			.single();
 	}
 
-	long activityId() {
+	public long activityId() {
 		return this.jdbc.sql("SELECT id FROM activity WHERE platform_id = ? AND setup_key = ? ORDER BY id")
 			.params(this.platform.id(), this.setupKey)
 			.query(Long.class)
@@ -108,7 +108,7 @@ final class TeacherFixture implements AutoCloseable {
 	}
 
 	/** A user the platform knows only from a hand-in (not a course member, never launched in a live session). */
-	long insertUser(String sub, String name) {
+	public long insertUser(String sub, String name) {
 		Timestamp now = Timestamp.from(Instant.now());
 		this.jdbc.sql("INSERT INTO lti_user (platform_id, subject, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
 			.params(this.platform.id(), sub, name, now, now)
@@ -116,7 +116,7 @@ final class TeacherFixture implements AutoCloseable {
 		return userId(sub);
 	}
 
-	long handIn(long activityId, long userId, String text, boolean late) {
+	public long handIn(long activityId, long userId, String text, boolean late) {
 		return handIn(activityId, userId, text, late, Instant.parse("2027-01-10T10:15:00Z"));
 	}
 
@@ -155,13 +155,13 @@ final class TeacherFixture implements AutoCloseable {
 	 * A launch session: its browser (whose cookie carries the session, so URLs carry nothing) and the session id (for
 	 * link tokens of cookie-less tests); pages and form posts with the session's CSRF token.
 	 */
-	record Session(ToolBrowser browser, String sessionId, String csrf) {
+	public record Session(ToolBrowser browser, String sessionId, String csrf) {
 
-		HttpResponse<String> get(String path) {
+		public HttpResponse<String> get(String path) {
 			return this.browser.get(path);
 		}
 
-		HttpResponse<String> post(String path, Map<String, String> fields) {
+		public HttpResponse<String> post(String path, Map<String, String> fields) {
 			Map<String, String> form = new LinkedHashMap<>(fields);
 			form.put("_csrf", masked(this.csrf));
 			return this.browser.post(path, form);
@@ -182,7 +182,7 @@ final class TeacherFixture implements AutoCloseable {
 		return java.util.Base64.getUrlEncoder().encodeToString(combined);
 	}
 
-	static Map<String, String> levels(List<String> keys, int... scores) {
+	public static Map<String, String> levels(List<String> keys, int... scores) {
 		Map<String, String> form = new LinkedHashMap<>();
 		for (int i = 0; i < scores.length; i++) {
 			form.put("level." + keys.get(i), String.valueOf(scores[i]));
