@@ -52,14 +52,17 @@ class GradingController {
 
 	private final AssessmentSettings settings;
 
+	private final GradingHistoryEntries history;
+
 	GradingController(CurrentActivity current, Students students, HandInsToGrade handIns, GradingRecords records,
-			GradingFlow flow, AssessmentSettings settings) {
+			GradingFlow flow, AssessmentSettings settings, GradingHistoryEntries history) {
 		this.current = current;
 		this.students = students;
 		this.handIns = handIns;
 		this.records = records;
 		this.flow = flow;
 		this.settings = settings;
+		this.history = history;
 	}
 
 	@GetMapping("/app/teacher/students/{userId}")
@@ -158,6 +161,7 @@ class GradingController {
 		model.addAttribute("canConfirm", canConfirm);
 		model.addAttribute("errorCriteria", (model.getAttribute("error") instanceof GradingException error)
 				? criteriaNamed(rubric, error.criteria()) : List.of());
+		model.addAttribute("history", this.history.of(activity, student.id(), rubric));
 		neighbours(activity, student, model);
 		return "teacher/grading";
 	}

@@ -74,6 +74,9 @@ class GradingHistoryTests {
 	@Autowired
 	GradingHistory history;
 
+	@Autowired
+	nl.werkproces.lti.web.SchoolClock schoolClock;
+
 	TeacherFixture moodle;
 
 	Session teacher;
@@ -120,6 +123,47 @@ class GradingHistoryTests {
 		assertThat(versions.get(1).previousHash()).isEqualTo(versions.get(0).contentHash());
 		assertThat(versions.get(1).finalizedAt()).isAfter(versions.get(0).finalizedAt());
 		assertThat(this.history.verifyActivity(this.activityId).intact()).isTrue();
+	}
+
+	@Test
+	void gradingScreenListsTheVersionsNewestFirstWithWhatChangedAndWhetherMoodleHasIt() {
+		long sam = student("4", "Sam Student");
+		String page = "/app/teacher/students/" + sam;
+		assertThat(this.teacher.get(page).body()).doesNotContain("id=\"history\"", "Geschiedenis");
+		this.teacher.post(page + "/finalize", TeacherFixture.levels(keys(), levels(2)));
+		this.worker.deliverDue();
+		this.teacher.post(page + "/reopen", java.util.Map.of());
+		this.clock.set(this.clock.instant().plusSeconds(60));
+		int[] changed = levels(2);
+		changed[2] = 3;
+		assertThat(this.teacher.post(page + "/finalize", TeacherFixture.levels(keys(), changed)).statusCode())
+			.isEqualTo(302);
+		List<GradingVersion> versions = this.history.versionsOf(this.activityId, sam);
+		assertThat(versions).hasSize(2);
+		String before = versions.get(0).cijfer().setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+		String after = versions.get(1).cijfer().setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+		assertThat(before).isNotEqualTo(after);
+
+		String dutch = this.teacher.get(page).body();
+		String history = dutch.substring(dutch.indexOf("id=\"history\""));
+		assertThat(history).contains("<h2 id=\"history-heading\">Geschiedenis</h2>", "<th scope=\"col\">Wanneer</th>");
+		// newest first: version 2 (what changed, not yet in Moodle) above version 1 (in the gradebook)
+		String second = history.substring(history.indexOf("id=\"history-version-2\""),
+				history.indexOf("id=\"history-version-1\""));
+		String first = history.substring(history.indexOf("id=\"history-version-1\""));
+		assertThat(second).contains("Terry Teacher", "criterium 3: voldoende → goed",
+				"cijfer: " + before.replace('.', ',') + " → " + after.replace('.', ','), "nog niet verstuurd",
+				this.schoolClock.format(versions.get(1).finalizedAt(), java.util.Locale.forLanguageTag("nl")))
+			.doesNotContain("criterium 1:", "criterium 2:", "criterium 4:");
+		assertThat(first).contains("eerste versie", "in de cijferlijst", before.replace('.', ','),
+				this.schoolClock.format(versions.get(0).finalizedAt(), java.util.Locale.forLanguageTag("nl")));
+		assertThat(history).doesNotContain("DELIVERED</", "WAITING</", "level.label");
+
+		String english = this.moodle.launch(this.moodle.teacher().inEnglish()).get(page).body();
+		String enHistory = english.substring(english.indexOf("id=\"history\""));
+		assertThat(enHistory).contains(">History</h2>", "criterion 3: sufficient → good",
+				"grade: " + before + " → " + after, "not sent yet", "in the gradebook", "first version",
+				this.schoolClock.format(versions.get(1).finalizedAt(), java.util.Locale.ENGLISH));
 	}
 
 	@Test

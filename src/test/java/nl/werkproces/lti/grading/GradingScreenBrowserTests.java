@@ -203,6 +203,9 @@ class GradingScreenBrowserTests {
 		assertThat(acceptAlert()).isEqualTo("Beoordeling heropenen: de cijferlijst in Moodle blijft het cijfer 5,5 "
 				+ "tonen tot u opnieuw definitief maakt. Doorgaan?");
 		assertThat(text("done")).contains("heropend");
+		// the kept final version is listed; the history section passes axe like the rest of the page
+		assertThat(text("history-version-1")).contains("eerste versie", "5,5");
+		assertThat(nl.werkproces.lti.testing.Accessibility.violations(this.browser)).isEmpty();
 		this.browser.findElement(By.id("back")).click();
 		assertThat(this.browser.getCurrentUrl()).contains("/app/teacher?");
 		assertThat(Browsers.console(this.browser)).noneMatch((line) -> line.contains("Content Security Policy"));
