@@ -103,6 +103,8 @@ public class GradingFlow {
 	/** A different instructor confirms (possibly with adjusted levels): the grading becomes final. */
 	@Transactional
 	public Grading confirm(LaunchSession teacher, Activity activity, long studentUserId, GradingInput input) {
+		// as in finalize: two assessors confirming at once queue here, so only one sees "awaiting confirmation"
+		this.history.lockChain(activity.id());
 		Grading grading = this.records.find(activity.id(), studentUserId)
 			.filter((g) -> g.status() == GradingStatus.AWAITING_CONFIRMATION)
 			.orElseThrow(() -> new GradingException(Reason.NOT_AWAITING_CONFIRMATION));
