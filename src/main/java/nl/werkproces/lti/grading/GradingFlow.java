@@ -122,6 +122,8 @@ public class GradingFlow {
 	/** Back to draft, to change a final or awaiting grading; finalizing again sends a newer grade. */
 	@Transactional
 	public Grading reopen(Activity activity, long studentUserId) {
+		// as in finalize and confirm: a reopen and a confirmation of the same grading at once are serialised
+		this.history.lockChain(activity.id());
 		Grading grading = this.records.find(activity.id(), studentUserId)
 			.filter((g) -> !g.isEditable())
 			.orElseThrow(() -> new GradingException(Reason.NOT_REOPENABLE));
