@@ -142,6 +142,7 @@ class TeacherAndStudentWeekBrowserTests {
 		assertThat(confirmAndNavigate(By.id("finalize"))).isEqualTo("Definitief maken: het cijfer 5,5 gaat naar de cijferlijst in Moodle, "
 				+ "waar de student het met uw opmerkingen ziet. Doorgaan?");
 		assertThat(text("done")).contains("Beoordeling afgerond");
+		assertThat(text("status")).startsWith("Beoordeling: definitief sinds ").endsWith("(Midden-Europese tijd)");
 		assertThat(text("work")).contains(handedInAt);
 		axe("grading screen, final");
 		screenshots("grading", null);
