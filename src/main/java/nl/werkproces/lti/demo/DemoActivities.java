@@ -84,6 +84,24 @@ class DemoActivities {
 		return new DemoActivity(resourceLinkId, title, Map.copyOf(custom), lineItemId);
 	}
 
+	/**
+	 * New content chosen for an existing activity, as Moodle stores it when a teacher edits the activity and selects
+	 * content again: the title and custom values change, the resource link id and gradebook column stay (the column
+	 * takes the new title). Empty when there is no such activity.
+	 */
+	@Transactional
+	Optional<DemoActivity> replaceContent(String resourceLinkId, String title, Map<String, String> custom) {
+		Optional<DemoActivity> existing = find(resourceLinkId);
+		if (existing.isEmpty()) {
+			return Optional.empty();
+		}
+		this.jdbc.sql("UPDATE demo_activity SET title = ?, custom_json = ? WHERE resource_link_id = ?")
+			.params(title, this.json.writeValueAsString(custom), resourceLinkId)
+			.update();
+		this.gradebook.rename(existing.get().lineItemId(), title);
+		return find(resourceLinkId);
+	}
+
 	private DemoActivity activity(ResultSet row, int number) throws SQLException {
 		Map<String, String> custom = this.json.readValue(row.getString("custom_json"), CUSTOM);
 		return new DemoActivity(row.getString("resource_link_id"), row.getString("title"), Map.copyOf(custom),

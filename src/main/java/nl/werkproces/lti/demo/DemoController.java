@@ -75,7 +75,7 @@ class DemoController {
 		if (this.activities.find(activity).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown demo activity");
 		}
-		fields.put("lti_message_hint", hint(target, lang) + ":" + ("dl".equals(kind) ? "dl" : "link") + ":" + activity);
+		fields.put("lti_message_hint", hint(target, lang) + ":" + messageKind(kind) + ":" + activity);
 		fields.put("client_id", DemoPlatform.CLIENT_ID);
 		fields.put("lti_deployment_id", DemoPlatform.DEPLOYMENT_ID);
 		if (!"window".equals(target)) {
@@ -109,7 +109,16 @@ class DemoController {
 		String idToken;
 		if (hint.length > 2 && "dl".equals(hint[2])) {
 			require(!user.learner(), "only teachers add activities");
-			idToken = demo.deepLinkingIdToken(user, request.get("nonce"), locale, hint[0], "demo-" + SecureTokens.next());
+			idToken = demo.deepLinkingIdToken(user, request.get("nonce"), locale, hint[0], "demo-" + SecureTokens.next(),
+					true);
+		}
+		else if (hint.length > 3 && "edit".equals(hint[2])) {
+			// "choose new content" of an existing activity: the answer replaces that activity's content
+			require(!user.learner(), "only teachers choose content");
+			DemoActivities.DemoActivity activity = this.activities.find(hint[3])
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown activity"));
+			idToken = demo.deepLinkingIdToken(user, request.get("nonce"), locale, hint[0],
+					DemoDeepLinkingController.EDIT_PREFIX + activity.resourceLinkId(), false);
 		}
 		else {
 			DemoActivities.DemoActivity activity = this.activities
@@ -130,6 +139,13 @@ class DemoController {
 	@ResponseBody
 	Map<String, Object> jwks() {
 		return this.holder.platform().jwks();
+	}
+
+	private static String messageKind(String kind) {
+		return switch (kind) {
+			case "dl", "edit" -> kind;
+			default -> "link";
+		};
 	}
 
 	private static String hint(String target, String lang) {

@@ -27,6 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
 @ConditionalOnProperty(name = "lti.demo.enabled", havingValue = "true")
 class DemoDeepLinkingController {
 
+	/** The {@code data} of a Deep Linking request that chooses new content for the activity named after it. */
+	static final String EDIT_PREFIX = "edit:";
+
 	private final DemoPlatformHolder holder;
 
 	private final DemoActivities activities;
@@ -61,23 +64,42 @@ class DemoDeepLinkingController {
 				|| !(claims.get(LtiClaims.CONTENT_ITEMS) instanceof List<?> items)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Invalid deep linking response");
 		}
+		List<Map<?, ?>> links = items.stream()
+			.filter((entry) -> entry instanceof Map<?, ?> item && "ltiResourceLink".equals(item.get("type")))
+			.<Map<?, ?>>map((entry) -> (Map<?, ?>) entry)
+			.toList();
 		List<String> added = new java.util.ArrayList<>();
-		for (Object entry : items) {
-			if (entry instanceof Map<?, ?> item && "ltiResourceLink".equals(item.get("type"))) {
-				Map<String, String> custom = new LinkedHashMap<>();
-				if (item.get("custom") instanceof Map<?, ?> values) {
-					values.forEach((key, value) -> custom.put(String.valueOf(key), String.valueOf(value)));
-				}
-				Map<?, ?> lineItem = (item.get("lineItem") instanceof Map<?, ?> line) ? line : Map.of();
-				Double maximum = (lineItem.get("scoreMaximum") instanceof Number number) ? number.doubleValue() : null;
-				String title = String.valueOf(item.get("title"));
-				this.activities.add(title, custom, maximum, (String) lineItem.get("label"),
-						(String) lineItem.get("resourceId"), (String) lineItem.get("tag"));
-				added.add(title);
+		if (claims.get(LtiClaims.DL_DATA) instanceof String data && data.startsWith(EDIT_PREFIX)) {
+			// one item was asked for (accept_multiple false): it replaces the content of the edited activity
+			if (links.size() != 1) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Invalid deep linking response");
 			}
+			String title = String.valueOf(links.get(0).get("title"));
+			this.activities.replaceContent(data.substring(EDIT_PREFIX.length()), title, custom(links.get(0)))
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown activity"));
+			model.addAttribute("added", List.of(title));
+			model.addAttribute("changed", true);
+			return "demo/added";
+		}
+		for (Map<?, ?> item : links) {
+			Map<?, ?> lineItem = (item.get("lineItem") instanceof Map<?, ?> line) ? line : Map.of();
+			Double maximum = (lineItem.get("scoreMaximum") instanceof Number number) ? number.doubleValue() : null;
+			String title = String.valueOf(item.get("title"));
+			this.activities.add(title, custom(item), maximum, (String) lineItem.get("label"),
+					(String) lineItem.get("resourceId"), (String) lineItem.get("tag"));
+			added.add(title);
 		}
 		model.addAttribute("added", added);
+		model.addAttribute("changed", false);
 		return "demo/added";
+	}
+
+	private static Map<String, String> custom(Map<?, ?> item) {
+		Map<String, String> custom = new LinkedHashMap<>();
+		if (item.get("custom") instanceof Map<?, ?> values) {
+			values.forEach((key, value) -> custom.put(String.valueOf(key), String.valueOf(value)));
+		}
+		return custom;
 	}
 
 }

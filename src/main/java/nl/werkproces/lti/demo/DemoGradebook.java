@@ -65,6 +65,11 @@ class DemoGradebook {
 				wanted.resourceLinkId());
 	}
 
+	/** Gives a column its activity's new title (Moodle's grade item follows the activity's name). */
+	void rename(int lineItemId, String label) {
+		this.jdbc.sql("UPDATE demo_line_item SET label = ? WHERE id = ?").params((label.length() > 255) ? label.substring(0, 255) : label, lineItemId).update();
+	}
+
 	/** Ties a column to the resource link it was made for (known only after the activity's row exists). */
 	void linkResource(int lineItemId, String resourceLinkId) {
 		this.jdbc.sql("UPDATE demo_line_item SET resource_link_id = ? WHERE id = ?")

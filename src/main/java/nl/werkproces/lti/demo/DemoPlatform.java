@@ -127,13 +127,17 @@ class DemoPlatform {
 		return sign(user, nonce, claims);
 	}
 
-	/** A signed Deep Linking request: the teacher adds activities to the demo course. */
-	String deepLinkingIdToken(DemoUser user, String nonce, String locale, String documentTarget, String data) {
+	/**
+	 * A signed Deep Linking request: the teacher adds activities to the demo course ({@code multiple}), or chooses
+	 * new content for one existing activity (one item, as Moodle asks when an activity is edited).
+	 */
+	String deepLinkingIdToken(DemoUser user, String nonce, String locale, String documentTarget, String data,
+			boolean multiple) {
 		Map<String, Object> claims = commonClaims(user, locale, documentTarget);
 		claims.put(LtiClaims.MESSAGE_TYPE, MessageType.DEEP_LINKING.claimValue());
 		claims.put(LtiClaims.DEEP_LINKING_SETTINGS, Map.of("deep_link_return_url", deepLinkingReturnUrl(),
 				"accept_types", List.of("ltiResourceLink"), "accept_presentation_document_targets",
-				List.of("iframe", "window"), "accept_multiple", true, "auto_create", false, "data", data));
+				List.of("iframe", "window"), "accept_multiple", multiple, "auto_create", false, "data", data));
 		claims.put(LtiClaims.AGS_ENDPOINT, Map.of("scope",
 				List.of(LtiScopes.LINEITEM, LtiScopes.LINEITEM_READONLY, LtiScopes.SCORE), "lineitems", lineItemsUrl()));
 		return sign(user, nonce, claims);

@@ -95,7 +95,8 @@ class CatalogPageTests {
 		this.mvc.perform(get("/catalog/dossiers/{id}/werkprocessen/B1-K2-W2", this.id).param("profiel", NETWERK))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("id=\"rubric-grid\""),
-					containsString("<td>Gedeeltelijk of alleen met sturing</td>"), containsString("<td>Zoals beschreven</td>"),
+					containsString("<td data-level=\"1 onvoldoende\">Gedeeltelijk of alleen met sturing</td>"),
+					containsString("<td data-level=\"2 voldoende\">Zoals beschreven</td>"),
 					not(containsString("Zoals beschreven: ")), not(containsString("Niet aangetoond: ")),
 					containsString("versie onbekend (geïmporteerd op "), not(containsString("bron ")))));
 	}
