@@ -63,9 +63,9 @@ final class HandInZipFolders {
 	private static String safe(String original, int maxLength) {
 		String name = (original != null) ? original : "";
 		name = Normalizer.normalize(name, Normalizer.Form.NFC)
+			.replaceAll("\\s+", " ")
 			.replaceAll("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\p{Zl}\\p{Zp}]", "")
 			.replaceAll("[/\\\\<>:\"|?*]", "_")
-			.replaceAll("\\s+", " ")
 			.strip();
 		name = cut(name, maxLength);
 		// no "." or ".." and nothing Windows would silently strip
