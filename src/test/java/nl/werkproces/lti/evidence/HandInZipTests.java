@@ -168,6 +168,19 @@ class HandInZipTests {
 	}
 
 	@Test
+	void receiptsCsvSpeaksEnglishWhenTheLaunchAsks() throws IOException {
+		Session english = this.moodle.launch(this.moodle.teacher().inEnglish());
+
+		byte[] csv = entries(english.browser().getBytes("/app/teacher/hand-ins.zip").body()).get("ontvangstbewijzen.csv");
+
+		List<String> lines = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).lines().toList();
+		assertThat(lines.get(0)).isEqualTo(
+				"Student;Folder;Handed in at (time zone Europe/Amsterdam);Late;File;Size (bytes);SHA-256;Check");
+		assertThat(lines).anyMatch((line) -> line.contains(";no;verslag.pdf;")
+				&& line.endsWith(";matches the SHA-256 recorded at hand-in"));
+	}
+
+	@Test
 	void aFileWhoseBytesNoLongerMatchItsSha256IsStillInTheZipAndMarkedInTheReceipts() throws IOException {
 		this.jdbc.sql("UPDATE submission_file SET content = ? WHERE filename = 'verslag.pdf' AND submission_id = "
 				+ "(SELECT id FROM submission WHERE activity_id = ? AND user_id = ?)")
