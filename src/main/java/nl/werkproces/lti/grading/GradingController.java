@@ -8,6 +8,9 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.grading.HandInsToGrade.FileContent;
@@ -17,6 +20,7 @@ import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.launch.LaunchSessionCookie;
 import nl.werkproces.lti.rubric.Criterion;
 import nl.werkproces.lti.rubric.Rubric;
+import nl.werkproces.lti.storage.FileStorageException;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +43,8 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 class GradingController {
+
+	private static final Logger log = LoggerFactory.getLogger(GradingController.class);
 
 	private final CurrentActivity current;
 
@@ -108,8 +114,15 @@ class GradingController {
 	@GetMapping("/app/teacher/files/{fileId}")
 	ResponseEntity<byte[]> file(@AuthenticationPrincipal LaunchSession launch, @PathVariable long fileId) {
 		Activity activity = this.current.require(StaffOnly.require(launch));
-		FileContent file = this.handIns.file(activity.id(), activity.platformId(), fileId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		FileContent file;
+		try {
+			file = this.handIns.file(activity.id(), activity.platformId(), fileId)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		}
+		catch (FileStorageException ex) {
+			log.warn("Hand-in file {} not served to staff [STORAGE_UNAVAILABLE]: {}", fileId, ex.getMessage());
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE);
+		}
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(file.filename(), StandardCharsets.UTF_8).build().toString())

@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import nl.werkproces.lti.storage.FileLocation;
+import nl.werkproces.lti.storage.FileStorageException;
+import nl.werkproces.lti.storage.HandInFileStorage;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,8 +25,8 @@ public class HandInsToGrade {
 
 	}
 
-	/** A handed-in file, without its content. */
-	public record HandInFile(long id, String filename, String contentType, long sizeBytes) {
+	/** A handed-in file, without its content; {@code sha256} as recorded at hand-in (null only if never recorded). */
+	public record HandInFile(long id, String filename, String contentType, long sizeBytes, String sha256) {
 
 	}
 
@@ -33,8 +37,11 @@ public class HandInsToGrade {
 
 	private final JdbcClient jdbc;
 
-	HandInsToGrade(JdbcClient jdbc) {
+	private final HandInFileStorage storage;
+
+	HandInsToGrade(JdbcClient jdbc, HandInFileStorage storage) {
 		this.jdbc = jdbc;
+		this.storage = storage;
 	}
 
 	public List<HandIn> forActivity(long activityId) {
@@ -51,22 +58,33 @@ public class HandInsToGrade {
 
 	public List<HandInFile> files(long submissionId) {
 		return this.jdbc.sql("""
-				SELECT id, filename, content_type, size_bytes FROM submission_file WHERE submission_id = ? ORDER BY id""")
+				SELECT id, filename, content_type, size_bytes, sha256 FROM submission_file WHERE submission_id = ?
+				ORDER BY id""")
 			.param(submissionId)
 			.query((rs, row) -> new HandInFile(rs.getLong("id"), rs.getString("filename"), rs.getString("content_type"),
-					rs.getLong("size_bytes")))
+					rs.getLong("size_bytes"), rs.getString("sha256")))
 			.list();
 	}
 
-	/** A file of a hand-in for this activity of this platform; empty for any other file. */
+	/**
+	 * A file of a hand-in for this activity of this platform, read from wherever its row says its bytes are (the row
+	 * or object storage); empty for any other file. {@link FileStorageException} when the storage cannot be read.
+	 */
 	public Optional<FileContent> file(long activityId, long platformId, long fileId) {
 		return this.jdbc.sql("""
-				SELECT f.filename, f.content_type, f.content FROM submission_file f
+				SELECT f.filename, f.content_type, f.content, f.object_key, f.sha256 FROM submission_file f
 				JOIN submission s ON s.id = f.submission_id
 				WHERE f.id = ? AND s.activity_id = ? AND s.platform_id = ?""")
 			.params(fileId, activityId, platformId)
-			.query((rs, row) -> new FileContent(rs.getString(1), rs.getString(2), rs.getBytes(3)))
-			.optional();
+			.query((rs, row) -> new StoredRow(rs.getString(1), rs.getString(2),
+					new FileLocation(rs.getBytes(3), rs.getString(4)), rs.getString(5)))
+			.optional()
+			.map((stored) -> new FileContent(stored.filename(), stored.contentType(),
+					this.storage.read(stored.location(), stored.sha256())));
+	}
+
+	private record StoredRow(String filename, String contentType, FileLocation location, String sha256) {
+
 	}
 
 	private static HandIn handIn(ResultSet rs, int row) throws SQLException {

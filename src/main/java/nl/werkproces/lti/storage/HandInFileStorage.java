@@ -1,5 +1,7 @@
 package nl.werkproces.lti.storage;
 
+import java.io.InputStream;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,14 @@ public class HandInFileStorage {
 
 	public byte[] read(FileLocation location, String sha256) {
 		return location.isObject() ? objectStore().read(location, sha256) : this.database.read(location, sha256);
+	}
+
+	/**
+	 * The bytes of a file kept in object storage as a stream from the store (never read whole into memory); the
+	 * caller closes it and checks the SHA-256. {@link FileStorageException} when the store cannot be read.
+	 */
+	public InputStream openObject(String objectKey) {
+		return objectStore().open(objectKey);
 	}
 
 	/** Removes bytes that no row points to any more; a failure is logged (the object stays, unused). */

@@ -1,5 +1,6 @@
 package nl.werkproces.lti.storage;
 
+import java.io.InputStream;
 import java.util.Map;
 import java.util.UUID;
 
@@ -71,6 +72,20 @@ class ObjectFileStorage implements FileStorage {
 			throw new FileStorageException("object " + location.objectKey() + " does not have the file's SHA-256");
 		}
 		return content;
+	}
+
+	/**
+	 * The object's bytes as a stream straight from the store, for copying without holding the file in memory; the
+	 * caller closes it and checks the SHA-256 of what it read.
+	 */
+	InputStream open(String key) {
+		try {
+			return this.s3.getObject(GetObjectRequest.builder().bucket(this.bucket).key(key).build());
+		}
+		catch (SdkException ex) {
+			throw new FileStorageException("object storage did not return " + key + ": " + ex.getClass().getSimpleName(),
+					ex);
+		}
 	}
 
 	@Override

@@ -69,7 +69,7 @@ class HandInChecks {
 		if (!FileTypes.matches(extension, content)) {
 			throw new HandInRefusal(Reason.CONTENT_MISMATCH, name, "." + extension);
 		}
-		return StoredFile.of(name, FileTypes.contentType(extension), content);
+		return new StoredFile(name, FileTypes.contentType(extension), content, upload.sha256());
 	}
 
 }

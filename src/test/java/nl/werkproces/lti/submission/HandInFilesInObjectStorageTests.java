@@ -154,6 +154,35 @@ class HandInFilesInObjectStorageTests {
 	}
 
 	@Test
+	void theTeacherDownloadsFilesFromTheBucketOneByOneAndAsTheHandInZipWithTheirSha256Checked() throws IOException {
+		StudentClient student = this.fixture.student(this.fixture.launch(this.fixture.learner()));
+		byte[] notes = "Aantekeningen bij het advies.\n".getBytes(StandardCharsets.UTF_8);
+		student.handIn(new MultipartForm().field("text", "In de bestanden.")
+			.file("files", "advies.pdf", "application/pdf", PDF)
+			.file("files", "notities.txt", "text/plain", notes));
+		StudentClient teacher = this.fixture.student(this.fixture.launch(this.fixture.learner().asInstructor()));
+		long advies = this.fixture.fileId("advies.pdf");
+
+		HttpResponse<byte[]> one = teacher.download("/app/teacher/files/" + advies);
+		assertThat(one.statusCode()).isEqualTo(200);
+		assertThat(one.body()).isEqualTo(PDF);
+		HttpResponse<byte[]> zip = teacher.download("/app/teacher/hand-ins.zip");
+		assertThat(zip.statusCode()).isEqualTo(200);
+		Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+		try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+				new java.io.ByteArrayInputStream(zip.body()), StandardCharsets.UTF_8)) {
+			for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				entries.put(entry.getName().substring(entry.getName().indexOf('/') + 1), in.readAllBytes());
+			}
+		}
+		assertThat(entries.get("advies.pdf")).isEqualTo(PDF);
+		assertThat(entries.get("notities.txt")).isEqualTo(notes);
+		String csv = new String(entries.get("ontvangstbewijzen.csv"), StandardCharsets.UTF_8);
+		assertThat(csv).contains(";advies.pdf;" + PDF.length + ";" + Sha256.hex(PDF) + ";klopt met de SHA-256")
+			.contains(";notities.txt;" + notes.length + ";" + Sha256.hex(notes) + ";klopt met de SHA-256");
+	}
+
+	@Test
 	void migratingEveryFileToTheDatabaseAndBackKeepsItsSha256AndCanBeRunAgain() {
 		StudentClient student = this.fixture.student(this.fixture.launch(this.fixture.learner()));
 		byte[] large = new byte[300_000];

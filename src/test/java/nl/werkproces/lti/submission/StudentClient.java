@@ -52,6 +52,11 @@ final class StudentClient {
 		return send(request("/app/student/files/" + id).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
+	/** Any page or file of the session as bytes (a teacher's session too: the cookie is all it sends). */
+	HttpResponse<byte[]> download(String path) {
+		return send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
 	HttpResponse<String> get(String path) {
 		HttpResponse<String> response = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
 		Matcher csrf = CSRF_FIELD.matcher(response.body());
