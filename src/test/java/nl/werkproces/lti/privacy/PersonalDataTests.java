@@ -278,7 +278,7 @@ class PersonalDataTests {
 			.contains("gewist op ", "(AVG)", "De keten is in orde");
 
 		// the audit log keeps who, why and how many; not the erased data
-		String audit = this.jdbc.sql("SELECT actor || ' ' || target || ' ' || after_json FROM audit_event"
+		String audit = this.jdbc.sql("SELECT CONCAT(actor, ' ', target, ' ', after_json) FROM audit_event"
 				+ " WHERE action = 'privacy.erase' ORDER BY id DESC")
 			.query(String.class)
 			.list()
