@@ -144,6 +144,13 @@ class PersonalDataTests {
 		assertThat(count("submission WHERE user_id = ?", sam)).isEqualTo(1);
 
 		this.clock.set(HANDED_IN.atZone(ZoneId.of("Europe/Amsterdam")).plusMonths(6).plusDays(1).toInstant());
+		// a launch in the course since then (lti_context.updated_at) keeps it
+		Timestamp launched = Timestamp.from(HANDED_IN.plus(Duration.ofDays(30)));
+		this.jdbc.sql("UPDATE lti_context SET updated_at = ? WHERE platform_id = ?")
+			.params(launched, platformId(this.moodle))
+			.update();
+		assertThat(this.purge.purgeDue()).isEmpty();
+		this.clock.set(launched.toInstant().atZone(ZoneId.of("Europe/Amsterdam")).plusMonths(6).plusDays(1).toInstant());
 		List<CoursePurge.Outcome> outcomes = this.purge.purgeDue();
 		assertThat(outcomes).singleElement().satisfies((outcome) -> {
 			assertThat(outcome.reason()).isEqualTo("RETENTION_EXPIRED");
