@@ -201,6 +201,41 @@ class PersonalDataTests {
 	}
 
 	@Test
+	void twoReplicasPurgingAtOnceRemoveACourseOnce() throws Exception {
+		long sam = gradedStudent(this.moodle, this.teacher, "4", "Sam Student");
+		this.worker.deliverDue();
+		this.jdbc.sql("UPDATE platform SET retention_months = 1 WHERE id = ?").param(platformId(this.moodle)).update();
+		this.clock.set(HANDED_IN.plus(Duration.ofDays(90)));
+		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+		java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<List<CoursePurge.Outcome>>> runs = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				runs.add(replicas.submit(() -> {
+					start.await();
+					return this.purge.purgeDue();
+				}));
+			}
+			List<String> reasons = new java.util.ArrayList<>();
+			for (var run : runs) {
+				run.get(60, java.util.concurrent.TimeUnit.SECONDS).forEach((outcome) -> reasons.add(outcome.reason()));
+			}
+			// one purged; the other found the course gone, either under the lock or before it looked
+			assertThat(reasons).containsOnlyOnce("RETENTION_EXPIRED").allMatch((reason) -> reason.equals(
+					"RETENTION_EXPIRED") || reason.equals("RETENTION_NOTHING_LEFT"));
+		}
+		finally {
+			replicas.shutdownNow();
+		}
+		assertThat(count("grading WHERE student_user_id = ?", sam)).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'privacy.retention.purge'"
+				+ " AND target LIKE ?")
+			.param("platform " + platformId(this.moodle) + " context %")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void exportHoldsEverythingStoredAboutTheUserAndTheirFiles() throws Exception {
 		long sam = gradedStudent(this.moodle, this.teacher, "4", "Sam Student");
 		this.worker.deliverDue();
