@@ -2,9 +2,11 @@ package nl.werkproces.lti.history;
 
 import java.security.Principal;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import nl.werkproces.lti.audit.AuditLog;
+import nl.werkproces.lti.web.SchoolClock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +28,18 @@ class GradingChainAdminController {
 
 	private static final Logger log = LoggerFactory.getLogger(GradingChainAdminController.class);
 
+	private static final Locale DUTCH = Locale.forLanguageTag("nl");
+
 	private final GradingHistory history;
 
 	private final AuditLog audit;
 
-	GradingChainAdminController(GradingHistory history, AuditLog audit) {
+	private final SchoolClock clock;
+
+	GradingChainAdminController(GradingHistory history, AuditLog audit, SchoolClock clock) {
 		this.history = history;
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	@GetMapping("/admin/grading-chain")
@@ -51,6 +58,18 @@ class GradingChainAdminController {
 		body.put("activitiesChecked", check.activitiesChecked());
 		body.put("versionsChecked", check.versionsChecked());
 		body.put("broken", check.broken());
+		// versions erased on purpose (AVG): reported as erased, never as broken
+		body.put("erased", check.erased().stream().map((e) -> {
+			Map<String, Object> erased = new LinkedHashMap<>();
+			erased.put("activityId", e.activityId());
+			erased.put("versionId", e.versionId());
+			erased.put("versionNo", e.versionNo());
+			erased.put("chainSeq", e.chainSeq());
+			erased.put("erasure", e.erasureId());
+			erased.put("erasedAt", e.erasedAt().toString());
+			erased.put("state", "gewist op " + this.clock.format(e.erasedAt(), DUTCH) + " (AVG)");
+			return erased;
+		}).toList());
 		return ResponseEntity.ok(body);
 	}
 
@@ -58,7 +77,8 @@ class GradingChainAdminController {
 		ChainCheck check = (activity != null) ? this.history.verifyActivity(activity) : this.history.verifyAll();
 		String scope = (activity != null) ? "activity " + activity : "all";
 		this.audit.record(admin.getName(), "grading.chain.verify", scope, null,
-				Map.of("intact", String.valueOf(check.intact()), "versions", String.valueOf(check.versionsChecked())));
+				Map.of("intact", String.valueOf(check.intact()), "versions", String.valueOf(check.versionsChecked()),
+						"erased", String.valueOf(check.erased().size())));
 		if (!check.intact()) {
 			log.warn("grading history chain broken reason=GRADING_CHAIN_{} activity={} version={} seq={}",
 					check.broken().problem(), check.broken().activityId(), check.broken().versionId(),

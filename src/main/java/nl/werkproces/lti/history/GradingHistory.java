@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.core.type.TypeReference;
@@ -123,8 +126,9 @@ public class GradingHistory {
 			.param(activityId)
 			.query(this::version)
 			.list();
-		ChainCheck.BrokenLink broken = firstBroken(chain);
-		return new ChainCheck(chain.isEmpty() ? 0 : 1, chain.size(), broken);
+		List<ChainCheck.ErasedLink> erased = new ArrayList<>();
+		ChainCheck.BrokenLink broken = firstBroken(chain, seals(activityId), erased);
+		return new ChainCheck(chain.isEmpty() ? 0 : 1, chain.size(), broken, erased);
 	}
 
 	/** Verifies every activity's chain, in activity order; stops at the first broken link. */
@@ -135,19 +139,31 @@ public class GradingHistory {
 			.list();
 		long versions = 0;
 		long checked = 0;
+		List<ChainCheck.ErasedLink> erased = new ArrayList<>();
 		for (long activityId : activities) {
 			ChainCheck one = verifyActivity(activityId);
 			checked++;
 			versions += one.versionsChecked();
+			erased.addAll(one.erased());
 			if (!one.intact()) {
-				return new ChainCheck(checked, versions, one.broken());
+				return new ChainCheck(checked, versions, one.broken(), erased);
 			}
 		}
-		return new ChainCheck(checked, versions, null);
+		return new ChainCheck(checked, versions, null, erased);
 	}
 
 	/** The first broken link of one activity's chain (ordered by chain_seq), or {@code null}. */
 	static ChainCheck.BrokenLink firstBroken(List<GradingVersion> chain) {
+		return firstBroken(chain, Map.of(), new ArrayList<>());
+	}
+
+	/**
+	 * The first broken link of one activity's chain (ordered by chain_seq), or {@code null}; versions that name an
+	 * erasure ({@code seals}, by version id) whose seal holds are added to {@code erased}: their links are checked,
+	 * their (erased) content is not.
+	 */
+	static ChainCheck.BrokenLink firstBroken(List<GradingVersion> chain, Map<Long, ErasureSeal> seals,
+			List<ChainCheck.ErasedLink> erased) {
 		String previous = GradingVersionHash.GENESIS;
 		int expectedSeq = 1;
 		for (GradingVersion v : chain) {
@@ -157,14 +173,90 @@ public class GradingHistory {
 			if (!previous.equals(v.previousHash())) {
 				return link(v, "LINK", previous, v.previousHash());
 			}
-			String expected = GradingVersionHash.hash(v.previousHash(), v);
-			if (!expected.equals(v.contentHash())) {
-				return link(v, "CONTENT", expected, v.contentHash());
+			ErasureSeal seal = seals.get(v.id());
+			if (seal != null) {
+				if (!seal.recorded()) {
+					return link(v, "ERASURE", "erasure " + seal.erasureId(), "none");
+				}
+				if (!seal.sameStudent()) {
+					return link(v, "ERASURE", "erasure of student " + v.studentUserId(),
+							"erasure " + seal.erasureId() + " of another student");
+				}
+				if (!seal.digestMatches()) {
+					return link(v, "ERASURE", seal.sealedDigest(), seal.currentDigest());
+				}
+				erased.add(new ChainCheck.ErasedLink(v.activityId(), v.id(), v.versionNo(), v.chainSeq(),
+						seal.erasureId(), seal.erasedAt()));
+			}
+			else {
+				String expected = GradingVersionHash.hash(v.previousHash(), v);
+				if (!expected.equals(v.contentHash())) {
+					return link(v, "CONTENT", expected, v.contentHash());
+				}
 			}
 			previous = v.contentHash();
 			expectedSeq++;
 		}
 		return null;
+	}
+
+	/** The erasure seals of the versions of one activity that name an erasure, by version id. */
+	private Map<Long, ErasureSeal> seals(long activityId) {
+		record Marked(long versionId, long platformId, long studentUserId, long erasureId, Long erasurePlatform,
+				Long erasureUser, java.sql.Timestamp erasedAt, String digest) {
+		}
+		List<Marked> marked = this.jdbc.sql("""
+				SELECT v.id, v.platform_id, v.student_user_id, v.erasure_id, e.platform_id, e.user_id, e.erased_at,
+				    e.versions_digest
+				FROM grading_version v LEFT JOIN erasure e ON e.id = v.erasure_id
+				WHERE v.activity_id = ? AND v.erasure_id IS NOT NULL""")
+			.param(activityId)
+			.query((rs, row) -> new Marked(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+					rs.getObject(5, Long.class), rs.getObject(6, Long.class), rs.getTimestamp(7), rs.getString(8)))
+			.list();
+		Map<Long, String> currentDigests = new HashMap<>();
+		Map<Long, ErasureSeal> seals = new HashMap<>();
+		for (Marked m : marked) {
+			boolean recorded = m.erasureUser() != null;
+			String current = currentDigests.computeIfAbsent(m.erasureId(),
+					(id) -> ErasureSeal.digest(sealedVersions("erasure_id = ?", id)));
+			seals.put(m.versionId(), new ErasureSeal(m.erasureId(),
+					(m.erasedAt() != null) ? m.erasedAt().toInstant() : null, recorded,
+					recorded && m.erasurePlatform() == m.platformId() && m.erasureUser() == m.studentUserId(),
+					recorded && current.equals(m.digest()), m.digest(), current));
+		}
+		return seals;
+	}
+
+	/** The versions of one student (not yet erased): what an erasure seals before it erases their content. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<ErasureSeal.SealedVersion> versionsToErase(long platformId, long studentUserId) {
+		return this.jdbc.sql("SELECT id, activity_id, content_hash FROM grading_version"
+				+ " WHERE platform_id = ? AND student_user_id = ? AND erasure_id IS NULL ORDER BY id FOR UPDATE")
+			.params(platformId, studentUserId)
+			.query((rs, row) -> new ErasureSeal.SealedVersion(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+			.list();
+	}
+
+	/**
+	 * Replaces the personal content of one student's versions (levels, remarks, score, verdict) by nothing and marks
+	 * them with the erasure; ids, chain place, hashes, rubric, assessor and time stay, so the chain still links.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int eraseContent(long platformId, long studentUserId, long erasureId) {
+		return this.jdbc.sql("""
+				UPDATE grading_version SET levels = '{}', remarks = '{}', overall_remark = NULL, points = NULL,
+				    maximum = NULL, cesuur = NULL, verdict = NULL, cijfer = NULL, knock_out = FALSE, erasure_id = ?
+				WHERE platform_id = ? AND student_user_id = ? AND erasure_id IS NULL""")
+			.params(erasureId, platformId, studentUserId)
+			.update();
+	}
+
+	private List<ErasureSeal.SealedVersion> sealedVersions(String where, Object param) {
+		return this.jdbc.sql("SELECT id, activity_id, content_hash FROM grading_version WHERE " + where + " ORDER BY id")
+			.param(param)
+			.query((rs, row) -> new ErasureSeal.SealedVersion(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+			.list();
 	}
 
 	private static ChainCheck.BrokenLink link(GradingVersion v, String problem, String expected, String found) {

@@ -20,13 +20,18 @@ import org.springframework.stereotype.Component;
  * platform sends other names. A launch of a known user in a known course reads each row once and writes only what
  * changed, so a class launching at once does not queue on the shared context and resource link rows. The user's
  * {@code updated_at} doubles as "last seen" (the activity page counts recent users) and is renewed when older than
- * {@link #SEEN_PRECISION}. Runs inside the launch session's transaction.
+ * {@link #SEEN_PRECISION}; a context's {@code updated_at} doubles as "last launch" (the retention period of a course
+ * counts from its last activity, see {@code privacy.CourseActivity}) and is renewed when older than
+ * {@link #CONTEXT_LAUNCH_PRECISION}. Runs inside the launch session's transaction.
  */
 @Component
 class LaunchEntities {
 
 	/** How stale a user's {@code updated_at} ("last seen") may be before a launch writes it again. */
 	static final Duration SEEN_PRECISION = Duration.ofMinutes(1);
+
+	/** How stale a context's {@code updated_at} ("last launch") may be before a launch writes it again. */
+	static final Duration CONTEXT_LAUNCH_PRECISION = Duration.ofHours(1);
 
 	private static final int KEY_LENGTH = 255;
 
@@ -66,7 +71,7 @@ class LaunchEntities {
 		key = key(key, "context.id");
 		String label = LaunchSessions.limit(IdToken.member(claim, "label"), 255);
 		String title = LaunchSessions.limit(IdToken.member(claim, "title"), 1024);
-		long id = save(new Row(CONTEXTS, platformId, key, Arrays.asList(label, title)), now, null);
+		long id = save(new Row(CONTEXTS, platformId, key, Arrays.asList(label, title)), now, CONTEXT_LAUNCH_PRECISION);
 		return new LaunchSession.Context(id, key, label, title);
 	}
 

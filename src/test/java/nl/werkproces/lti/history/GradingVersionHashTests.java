@@ -64,6 +64,56 @@ class GradingVersionHashTests {
 		assertThat(GradingHistory.firstBroken(removed).chainSeq()).isEqualTo(3);
 	}
 
+	@Test
+	void anErasedLinkWithAHoldingSealIsReportedAsErasedAndAnythingElseAsBroken() {
+		List<GradingVersion> chain = chain(3);
+		GradingVersion second = chain.get(1);
+		List<GradingVersion> erased = new ArrayList<>(chain);
+		// content gone, hashes kept: without a seal that is an altered version
+		erased.set(1, version(2, Map.of(), "", second.previousHash(), second.contentHash()));
+		assertThat(GradingHistory.firstBroken(erased).problem()).isEqualTo("CONTENT");
+
+		Instant at = Instant.parse("2026-12-02T16:00:00Z");
+		List<ChainCheck.ErasedLink> reported = new ArrayList<>();
+		assertThat(GradingHistory.firstBroken(erased, Map.of(second.id(), seal(at, true, true, true)), reported))
+			.isNull();
+		assertThat(reported).singleElement().satisfies((link) -> {
+			assertThat(link.chainSeq()).isEqualTo(2);
+			assertThat(link.erasedAt()).isEqualTo(at);
+		});
+
+		for (ErasureSeal broken : List.of(seal(at, false, false, false), seal(at, true, false, true),
+				seal(at, true, true, false))) {
+			List<ChainCheck.ErasedLink> none = new ArrayList<>();
+			ChainCheck.BrokenLink link = GradingHistory.firstBroken(erased, Map.of(second.id(), broken), none);
+			assertThat(link.problem()).isEqualTo("ERASURE");
+			assertThat(link.chainSeq()).isEqualTo(2);
+			assertThat(none).isEmpty();
+		}
+
+		// a sealed erasure does not cover a changed hash: the next link no longer points to it
+		List<GradingVersion> rehashed = new ArrayList<>(erased);
+		rehashed.set(1, version(2, Map.of(), "", second.previousHash(), "f".repeat(64)));
+		assertThat(GradingHistory.firstBroken(rehashed, Map.of(second.id(), seal(at, true, true, true)),
+				new ArrayList<>()).problem()).isEqualTo("LINK");
+	}
+
+	@Test
+	void theErasureDigestCoversEveryErasedVersionsIdAndHashInIdOrder() {
+		List<ErasureSeal.SealedVersion> versions = List.of(new ErasureSeal.SealedVersion(7, 1, "a".repeat(64)),
+				new ErasureSeal.SealedVersion(3, 2, "b".repeat(64)));
+		String digest = ErasureSeal.digest(versions);
+		assertThat(digest).hasSize(64).isEqualTo(ErasureSeal.digest(List.of(versions.get(1), versions.get(0))));
+		assertThat(ErasureSeal.digest(List.of(versions.get(0)))).isNotEqualTo(digest);
+		assertThat(ErasureSeal.digest(List.of(versions.get(0), new ErasureSeal.SealedVersion(3, 2, "c".repeat(64)))))
+			.isNotEqualTo(digest);
+	}
+
+	private static ErasureSeal seal(Instant at, boolean recorded, boolean sameStudent, boolean digestMatches) {
+		return new ErasureSeal(11, at, recorded, sameStudent, digestMatches, "d".repeat(64),
+				digestMatches ? "d".repeat(64) : "e".repeat(64));
+	}
+
 	private static List<GradingVersion> chain(int length) {
 		List<GradingVersion> chain = new ArrayList<>();
 		String previous = GradingVersionHash.GENESIS;

@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Hand-in files in an S3-compatible object store ({@code lti.storage.type=s3}) that runs on this machine
  * ({@link OwnS3Server}, s3rver): the bytes are objects in the bucket and not in the database, downloads return them
  * unchanged, the migration moves every file to the database and back with its SHA-256 intact (and can be run again),
- * and a hand-in the object store cannot take is refused without leaving a record or an object behind.
+ * a hand-in the object store cannot take is refused without leaving a record or an object behind, and an erased
+ * student's files are exported from the bucket and then removed from it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "lti.jwks.min-refresh-interval=0s", "lti.grades.scheduled=false", "lti.storage.type=s3",
@@ -289,6 +290,55 @@ class HandInFilesInObjectStorageTests {
 	}
 
 	/** The keys of the objects in the bucket, as s3rver keeps them on disk (a directory per object). */
+	@Test
+	void anErasedStudentsFilesAreExportedFromAndThenRemovedFromTheBucket() throws Exception {
+		StudentClient student = this.fixture.student(this.fixture.launch(this.fixture.learner()));
+		assertThat(student.handIn(new MultipartForm().field("text", "Met bestand.")
+			.file("files", "advies.pdf", "application/pdf", PDF)).statusCode()).isEqualTo(302);
+		long fileId = this.fixture.fileId("advies.pdf");
+		Map<String, Object> owner = this.jdbc.sql("""
+				SELECT s.platform_id, s.user_id, f.object_key FROM submission_file f
+				JOIN submission s ON s.id = f.submission_id WHERE f.id = ?""")
+			.param(fileId)
+			.query()
+			.singleRow();
+		String objectKey = (String) owner.get("object_key");
+		assertThat(objectKeys()).contains(objectKey);
+		String user = "/api/admin/platforms/" + owner.get("platform_id") + "/users/" + owner.get("user_id");
+
+		HttpResponse<byte[]> export = admin("GET", user + "/export", null);
+		assertThat(export.statusCode()).isEqualTo(200);
+		boolean found = false;
+		try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+				new java.io.ByteArrayInputStream(export.body()))) {
+			for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				if (entry.getName().endsWith("-advies.pdf")) {
+					found = java.util.Arrays.equals(zip.readAllBytes(), PDF);
+				}
+			}
+		}
+		assertThat(found).as("the bucket's file is in the export").isTrue();
+
+		assertThat(admin("POST", user + "/erasure", "reason=verzoek").statusCode()).isEqualTo(200);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM submission_file WHERE id = ?").param(fileId)
+			.query(Integer.class).single()).isZero();
+		assertThat(objectKeys()).doesNotContain(objectKey);
+	}
+
+	private HttpResponse<byte[]> admin(String method, String path, String form) throws Exception {
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + path))
+			.method(method, (form != null) ? java.net.http.HttpRequest.BodyPublishers.ofString(form)
+					: java.net.http.HttpRequest.BodyPublishers.noBody())
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString((nl.werkproces.lti.testing.AdminBrowser.USER + ":"
+						+ nl.werkproces.lti.testing.AdminBrowser.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+		if (form != null) {
+			request.header("Content-Type", "application/x-www-form-urlencoded");
+		}
+		return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
 	private static List<String> objectKeys() {
 		Path bucket = s3.bucketDirectory();
 		if (!Files.isDirectory(bucket)) {

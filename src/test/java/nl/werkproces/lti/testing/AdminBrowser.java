@@ -40,6 +40,11 @@ public final class AdminBrowser {
 		return this.browser.get(path);
 	}
 
+	/** Posts the form as it is: without a CSRF token unless {@code fields} has one (for CSRF refusal tests). */
+	public HttpResponse<String> postAsIs(String action, Map<String, String> fields) {
+		return this.browser.post(action, fields);
+	}
+
 	/** Opens {@code pagePath} for its CSRF token, then posts the form to {@code action}. */
 	public HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) {
 		Matcher csrf = CSRF.matcher(this.browser.get(pagePath).body());
