@@ -237,6 +237,29 @@ class RubricSettingsTests {
 		assertThat(secondAssessorRequired()).isFalse();
 	}
 
+	@Test
+	void shortLevelDescriptorsAreShownInTheLaunchLanguageOnStudentGradingAndSettingsPages() {
+		Session sam = this.moodle.launch(this.moodle.student("4", "Sam Student"));
+		long samId = this.moodle.userId("4");
+		this.moodle.handIn(this.activityId, samId, "Mijn werkproces: het netwerk is geïnstalleerd.", false);
+		Session samInEnglish = this.moodle.launch(this.moodle.student("4", "Sam Student").inEnglish());
+		Session english = this.moodle.launch(this.moodle.teacher().inEnglish());
+		for (String page : List.of(sam.get("/app/student").body(), this.teacher.get("/app/teacher/settings").body(),
+				this.teacher.get("/app/teacher/students/" + samId).body())) {
+			assertThat(page).contains("Gedeeltelijk of alleen met sturing").contains("Zoals beschreven")
+				.contains("Volledig zoals beschreven, zelfstandig gerealiseerd en goed onderbouwd")
+				.doesNotContain("Zoals beschreven: ")
+				.doesNotContain("Partly or only with guidance");
+		}
+		for (String page : List.of(samInEnglish.get("/app/student").body(), english.get("/app/teacher/settings").body(),
+				english.get("/app/teacher/students/" + samId).body())) {
+			assertThat(page).contains("Partly or only with guidance").contains("As described")
+				.contains("Fully as described, realised independently and well-founded")
+				.doesNotContain("Gedeeltelijk of alleen met sturing")
+				.doesNotContain("Zoals beschreven");
+		}
+	}
+
 	/** The rubric form as the page sends it unchanged. */
 	private static Map<String, String> wholeForm(Rubric rubric) {
 		Map<String, String> form = new LinkedHashMap<>();
