@@ -3,7 +3,6 @@ package nl.werkproces.lti.grading;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import nl.werkproces.lti.rubric.Criterion;
 import nl.werkproces.lti.rubric.CriterionKind;
@@ -306,10 +305,6 @@ public final class RubricForm {
 		public String quoted() {
 			String text = this.text.strip().replaceAll("\\s+", " ");
 			return (text.length() > QUOTED) ? text.substring(0, QUOTED - 1).strip() + "\u2026" : text;
-		}
-
-		public String kindLower() {
-			return this.kind.toLowerCase(Locale.ROOT);
 		}
 
 	}

@@ -97,7 +97,7 @@ class RubricSettingsBrowserTests {
 		first.clear();
 		first.sendKeys("Werkt ordelijk en systematisch volgens plan.");
 		this.browser.findElement(By.id("new-text")).sendKeys("Documenteert de configuratie volledig");
-		this.browser.findElement(By.id("save-settings")).click();
+		this.browser.findElement(By.id("save-rubric")).click();
 
 		assertThat(this.browser.findElement(By.id("error")).getText()).contains("De tekst van criterium 2 (")
 			.contains("is leeg")
