@@ -94,6 +94,16 @@ class ActivitySettingsController {
 		}
 		Rubric rubric = this.rubrics.current(activity);
 		RubricForm typed = RubricForm.read(rubric, form);
+		String base = form.getFirst("base");
+		if (base != null && !base.equals(rubric.id().toString())) {
+			// a colleague saved the rubric after this form was opened: its criteria may differ from what was typed
+			log.info("Rubric of activity {} not changed: rubric-changed-meanwhile (now version {})", activity.id(),
+					rubric.version().number());
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("formError", this.messages.getMessage("settings.error.changedMeanwhile",
+					new Object[] { rubric.version().number() }, locale));
+			return page(activity, typed, model, locale);
+		}
 		if (form.containsKey("addRow")) {
 			return page(activity, typed.withNewRow(), model, locale);
 		}

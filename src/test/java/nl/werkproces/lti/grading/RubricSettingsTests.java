@@ -190,6 +190,26 @@ class RubricSettingsTests {
 	}
 
 	@Test
+	void aFormOpenedBeforeAColleagueSavedTheRubricIsRefusedWithoutOverwritingTheColleaguesVersion() {
+		Rubric opened = rubric();
+		Map<String, String> colleague = wholeForm(opened);
+		colleague.put("base", opened.id().toString());
+		colleague.put("kritisch." + opened.criteria().get(0).key(), "on");
+		assertThat(this.teacher.post("/app/teacher/settings/rubric", colleague).statusCode()).isEqualTo(302);
+		Map<String, String> stale = wholeForm(opened);
+		stale.put("base", opened.id().toString());
+		stale.put("text." + opened.criteria().get(1).key(), "Werkt ordelijk en systematisch.");
+
+		HttpResponse<String> refused = this.teacher.post("/app/teacher/settings/rubric", stale);
+
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains("Een collega heeft de rubric intussen opgeslagen (nu versie 2)")
+			.contains(">Werkt ordelijk en systematisch.</textarea>");
+		assertThat(versionCount()).isOne();
+		assertThat(rubric().criteria().get(0).kritisch()).isTrue();
+	}
+
+	@Test
 	void anotherEmptyCriterionCanBeAddedWithoutSavingOrLosingWhatWasTyped() {
 		Map<String, String> form = wholeForm(rubric());
 		form.put("newRows", "1");
