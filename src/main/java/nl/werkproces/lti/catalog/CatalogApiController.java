@@ -2,6 +2,7 @@ package nl.werkproces.lti.catalog;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import nl.werkproces.lti.dossier.CatalogWerkproces;
@@ -26,8 +27,11 @@ class CatalogApiController {
 
 	private final DossierCatalog catalog;
 
-	CatalogApiController(DossierCatalog catalog) {
+	private final DossierVersionText versionText;
+
+	CatalogApiController(DossierCatalog catalog, DossierVersionText versionText) {
 		this.catalog = catalog;
+		this.versionText = versionText;
 	}
 
 	@GetMapping
@@ -53,7 +57,7 @@ class CatalogApiController {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("dossierId", id);
 		json.put("criteriaInSource", chosen.werkproces().isDescribed());
-		json.putAll(RubricJsonExport.toMap(rubric));
+		json.putAll(RubricJsonExport.toMap(rubric, this.versionText.value(chosen.dossier(), Locale.forLanguageTag("nl"))));
 		return json;
 	}
 

@@ -2,9 +2,11 @@ package nl.werkproces.lti.catalog;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import nl.werkproces.lti.dossier.CatalogWerkproces;
 import nl.werkproces.lti.dossier.DossierCatalog;
 import nl.werkproces.lti.rubric.BeoordelingsformulierPdf;
 import nl.werkproces.lti.rubric.CaseRubricExport;
@@ -31,42 +33,50 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/catalog/dossiers/{id}/werkprocessen/{code}")
 class RubricExportController {
 
+	/** The downloads are Dutch documents (as the CASE description and the printed form), whatever the page's language. */
+	private static final Locale DUTCH = Locale.forLanguageTag("nl");
+
 	private final DossierCatalog catalog;
 
 	private final ToolUrls urls;
 
-	RubricExportController(DossierCatalog catalog, ToolUrls urls) {
+	private final DossierVersionText versionText;
+
+	RubricExportController(DossierCatalog catalog, ToolUrls urls, DossierVersionText versionText) {
 		this.catalog = catalog;
 		this.urls = urls;
+		this.versionText = versionText;
 	}
 
 	@GetMapping("/rubric.json")
 	ResponseEntity<byte[]> json(@PathVariable long id, @PathVariable String code,
 			@RequestParam(required = false) String profiel) {
-		Rubric rubric = rubric(id, code, profiel);
-		return download(RubricJsonExport.toJson(rubric).getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON,
+		CatalogWerkproces chosen = this.catalog.werkproces(id, code, profiel);
+		Rubric rubric = DossierRubrics.template(chosen);
+		String version = this.versionText.value(chosen.dossier(), DUTCH);
+		return download(RubricJsonExport.toJson(rubric, version).getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON,
 				fileName(rubric, "rubric.json"));
 	}
 
 	@GetMapping("/rubric.case.json")
 	ResponseEntity<byte[]> caseJson(@PathVariable long id, @PathVariable String code,
 			@RequestParam(required = false) String profiel, HttpServletRequest request) {
-		Rubric rubric = rubric(id, code, profiel);
+		CatalogWerkproces chosen = this.catalog.werkproces(id, code, profiel);
+		Rubric rubric = DossierRubrics.template(chosen);
 		CaseRubricExport export = new CaseRubricExport(URI.create(this.urls.url(request, "/api/catalog/case")));
-		return download(export.toJson(rubric).getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON,
+		String version = this.versionText.phrase(chosen.dossier(), DUTCH);
+		return download(export.toJson(rubric, version).getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON,
 				fileName(rubric, "rubric.case.json"));
 	}
 
 	@GetMapping("/beoordelingsformulier.pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable String code,
 			@RequestParam(required = false) String profiel) {
-		Rubric rubric = rubric(id, code, profiel);
-		return download(BeoordelingsformulierPdf.render(rubric), MediaType.APPLICATION_PDF,
+		CatalogWerkproces chosen = this.catalog.werkproces(id, code, profiel);
+		Rubric rubric = DossierRubrics.template(chosen);
+		String version = this.versionText.phrase(chosen.dossier(), DUTCH);
+		return download(BeoordelingsformulierPdf.render(rubric, version), MediaType.APPLICATION_PDF,
 				fileName(rubric, "beoordelingsformulier.pdf"));
-	}
-
-	private Rubric rubric(long id, String code, String profiel) {
-		return DossierRubrics.template(this.catalog.werkproces(id, code, profiel));
 	}
 
 	private static String fileName(Rubric rubric, String suffix) {

@@ -2,8 +2,8 @@ package nl.werkproces.lti.grading;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -11,7 +11,6 @@ import nl.werkproces.lti.activity.Activity;
 import nl.werkproces.lti.activity.CurrentActivity;
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.launch.LaunchSessionCookie;
-import nl.werkproces.lti.rubric.Criterion;
 import nl.werkproces.lti.rubric.CriterionKind;
 import nl.werkproces.lti.rubric.Rubric;
 import nl.werkproces.lti.rubric.RubricChanges;
@@ -21,6 +20,10 @@ import nl.werkproces.lti.rubric.RubricOwner;
 import nl.werkproces.lti.rubric.RubricScale;
 import nl.werkproces.lti.rubric.RubricVersions;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,11 +35,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Activity settings: second assessor on or off, and tuning the rubric (text, kritisch, order, removal, new
- * criteria, scale) as long as no grading has started; after that the rubric is shown read-only.
+ * Activity settings, two forms saved separately: the second assessor on or off, and the rubric as a whole (text,
+ * kritisch, order and removal of every criterion, new criteria, scale) as long as no grading has started; after that
+ * the rubric is shown read-only. A rubric form with a problem is shown again with every value as typed and nothing
+ * stored.
  */
 @Controller
 class ActivitySettingsController {
+
+	private static final Logger log = LoggerFactory.getLogger(ActivitySettingsController.class);
 
 	private final CurrentActivity current;
 
@@ -50,112 +57,132 @@ class ActivitySettingsController {
 
 	private final RubricEditor editor;
 
+	private final MessageSource messages;
+
 	ActivitySettingsController(CurrentActivity current, AssessmentSettings settings, ActivityRubrics rubrics,
-			RubricVersions versions, GradingRecords gradings, Clock clock) {
+			RubricVersions versions, GradingRecords gradings, Clock clock, MessageSource messages) {
 		this.current = current;
 		this.settings = settings;
 		this.rubrics = rubrics;
 		this.versions = versions;
 		this.gradings = gradings;
 		this.editor = new RubricEditor(clock);
+		this.messages = messages;
 	}
 
 	@GetMapping("/app/teacher/settings")
-	String show(@AuthenticationPrincipal LaunchSession launch, Model model) {
+	String show(@AuthenticationPrincipal LaunchSession launch, Model model, Locale locale) {
 		Activity activity = this.current.require(StaffOnly.require(launch));
-		return page(activity, null, model);
+		return page(activity, RubricForm.of(this.rubrics.current(activity)), model, locale);
 	}
 
-	@PostMapping("/app/teacher/settings")
-	String save(@AuthenticationPrincipal LaunchSession launch, @RequestParam MultiValueMap<String, String> form,
-			Model model, HttpServletResponse response) {
+	@PostMapping("/app/teacher/settings/second-assessor")
+	String saveSecondAssessor(@AuthenticationPrincipal LaunchSession launch,
+			@RequestParam MultiValueMap<String, String> form) {
 		Activity activity = this.current.require(StaffOnly.require(launch));
 		this.settings.requireSecondAssessor(activity.id(), form.containsKey("secondAssessor"));
-		if (form.containsKey("rubric")) {
-			if (this.gradings.anyFor(activity.id())) {
-				throw new ResponseStatusException(HttpStatus.CONFLICT);
-			}
-			Rubric rubric = this.rubrics.current(activity);
-			try {
-				RubricChanges changes = changes(rubric, form);
-				if (!changes.isEmpty()) {
-					this.versions.save(this.editor.apply(rubric, changes), new RubricOwner(launch.platformId(),
-							activity.resourceLinkId(), launch.user().displayName()));
-				}
-			}
-			catch (RubricException ex) {
-				response.setStatus(HttpStatus.BAD_REQUEST.value());
-				return page(activity, ex.getMessage(), model);
-			}
-		}
-		return LaunchSessionCookie.redirect("/app/teacher/settings?saved");
+		return LaunchSessionCookie.redirect("/app/teacher/settings?saved=assessor");
 	}
 
-	private String page(Activity activity, String error, Model model) {
+	@PostMapping("/app/teacher/settings/rubric")
+	String saveRubric(@AuthenticationPrincipal LaunchSession launch, @RequestParam MultiValueMap<String, String> form,
+			Model model, HttpServletResponse response, Locale locale) {
+		Activity activity = this.current.require(StaffOnly.require(launch));
+		if (this.gradings.anyFor(activity.id())) {
+			log.info("Rubric of activity {} not changed: rubric-locked (grading has started)", activity.id());
+			throw new ResponseStatusException(HttpStatus.CONFLICT);
+		}
+		Rubric rubric = this.rubrics.current(activity);
+		RubricForm typed = RubricForm.read(rubric, form);
+		String base = form.getFirst("base");
+		if (base != null && !base.equals(rubric.id().toString())) {
+			// a colleague saved the rubric after this form was opened: its criteria may differ from what was typed
+			log.info("Rubric of activity {} not changed: rubric-changed-meanwhile (now version {})", activity.id(),
+					rubric.version().number());
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("formError", this.messages.getMessage("settings.error.changedMeanwhile",
+					new Object[] { rubric.version().number() }, locale));
+			return page(activity, typed, model, locale);
+		}
+		if (form.containsKey("addRow")) {
+			return page(activity, typed.withNewRow(), model, locale);
+		}
+		if (typed.hasProblems()) {
+			log.info("Rubric of activity {} not changed: rubric-form-invalid ({})", activity.id(),
+					typed.problems().stream().map(RubricForm.Problem::code).distinct().toList());
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(activity, typed, model, locale);
+		}
+		RubricChanges changes = typed.changes();
+		if (!changes.isEmpty()) {
+			try {
+				this.versions.save(this.editor.apply(rubric, changes), new RubricOwner(launch.platformId(),
+						activity.resourceLinkId(), launch.user().displayName()));
+			}
+			catch (RubricException ex) {
+				log.info("Rubric of activity {} not changed: rubric-change-refused ({})", activity.id(), ex.reason());
+				response.setStatus(HttpStatus.BAD_REQUEST.value());
+				model.addAttribute("formError", this.messages.getMessage("settings.error.refused", null, locale));
+				return page(activity, typed, model, locale);
+			}
+		}
+		return LaunchSessionCookie.redirect("/app/teacher/settings?saved=rubric");
+	}
+
+	/**
+	 * The one form of earlier pages: a post with {@code rubric} saves the rubric only, any other the second assessor
+	 * only, so that neither overwrites the other.
+	 */
+	@PostMapping("/app/teacher/settings")
+	String save(@AuthenticationPrincipal LaunchSession launch, @RequestParam MultiValueMap<String, String> form,
+			Model model, HttpServletResponse response, Locale locale) {
+		return form.containsKey("rubric") ? saveRubric(launch, form, model, response, locale)
+				: saveSecondAssessor(launch, form);
+	}
+
+	private String page(Activity activity, RubricForm form, Model model, Locale locale) {
 		model.addAttribute("activity", activity);
 		model.addAttribute("rubric", this.rubrics.current(activity));
+		model.addAttribute("form", form);
+		model.addAttribute("problems", messages(form, locale));
 		model.addAttribute("secondAssessor", this.settings.secondAssessorRequired(activity.id()));
 		model.addAttribute("locked", this.gradings.anyFor(activity.id()));
 		model.addAttribute("scales", RubricScale.values());
 		model.addAttribute("kinds", CriterionKind.values());
-		model.addAttribute("error", error);
 		return "teacher/settings";
 	}
 
-	/** The form's fields per criterion ({@code text.k}, {@code kritisch.k}, {@code remove.k}, {@code position.k}). */
-	private static RubricChanges changes(Rubric rubric, MultiValueMap<String, String> form) {
-		RubricChanges changes = RubricChanges.create();
-		List<Criterion> kept = new ArrayList<>();
-		for (Criterion criterion : rubric.criteria()) {
-			String key = criterion.key();
-			if (form.containsKey("remove." + key)) {
-				changes.remove(key);
+	/** Each problem as a sentence that names its criterion by number and text, with the field it is about. */
+	private List<ProblemMessage> messages(RubricForm form, Locale locale) {
+		List<ProblemMessage> sentences = new ArrayList<>();
+		for (RubricForm.Problem problem : form.problems()) {
+			RubricForm.Row row = problem.row();
+			if (row == null) {
+				sentences.add(new ProblemMessage(null, null, this.messages.getMessage(problem.code(), problem.args(), locale)));
 				continue;
 			}
-			kept.add(criterion);
-			String text = form.getFirst("text." + key);
-			if (text != null && !text.strip().equals(criterion.text())) {
-				changes.editText(key, text);
-			}
-			boolean kritisch = form.containsKey("kritisch." + key);
-			if (kritisch != criterion.kritisch()) {
-				changes.setKritisch(key, kritisch);
-			}
+			Object[] args = new Object[problem.args().length + 1];
+			args[0] = name(form, row, locale);
+			System.arraycopy(problem.args(), 0, args, 1, problem.args().length);
+			sentences.add(new ProblemMessage(row, row.textId(), this.messages.getMessage(problem.code(), args, locale)));
 		}
-		List<String> order = kept.stream()
-			.sorted(Comparator.comparingInt((Criterion c) -> position(form, c, kept)))
-			.map(Criterion::key)
-			.toList();
-		if (!order.equals(kept.stream().map(Criterion::key).toList())) {
-			changes.reorder(order);
-		}
-		String added = form.getFirst("newText");
-		if (added != null && !added.isBlank()) {
-			String kind = form.getFirst("newKind");
-			changes.add((kind != null) ? CriterionKind.valueOf(kind) : CriterionKind.PROCESS, added,
-					form.containsKey("newKritisch"));
-		}
-		String scale = form.getFirst("scale");
-		if (scale != null && RubricScale.valueOf(scale) != rubric.scale()) {
-			changes.changeScale(RubricScale.valueOf(scale));
-		}
-		return changes;
+		return sentences;
+	}
+
+	/** "criterium 3 (“Werkt ordelijk en systematisch”)", with the stored text when the typed one is empty. */
+	private String name(RubricForm form, RubricForm.Row row, Locale locale) {
+		String quoted = row.quoted().isEmpty() ? form.storedQuoted(row) : row.quoted();
+		String code = row.isNew() ? "settings.error.newCriterionName" : "settings.error.criterionName";
+		return this.messages.getMessage(code, new Object[] { row.number(), quoted }, locale);
 	}
 
 	/**
-	 * Sort key from the wanted position (1-based): a criterion moved to a position comes before the one that was
-	 * there, which keeps its place relative to the others.
+	 * A problem as shown.
+	 * @param row the criterion it is about, {@code null} for the whole rubric
+	 * @param fieldId the id of the field to correct, {@code null} for the whole rubric
+	 * @param text the sentence
 	 */
-	private static int position(MultiValueMap<String, String> form, Criterion criterion, List<Criterion> kept) {
-		int current = kept.indexOf(criterion) + 1;
-		String value = form.getFirst("position." + criterion.key());
-		try {
-			int wanted = (value != null && !value.isBlank()) ? Integer.parseInt(value.strip()) : current;
-			return (wanted == current) ? wanted * 2 : wanted * 2 - ((wanted < current) ? 1 : -1);
-		}
-		catch (NumberFormatException ex) {
-			return current * 2;
-		}
+	public record ProblemMessage(RubricForm.Row row, String fieldId, String text) {
 	}
 
 }

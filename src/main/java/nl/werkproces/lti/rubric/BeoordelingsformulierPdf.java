@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
@@ -25,6 +27,11 @@ public final class BeoordelingsformulierPdf {
 
 	private static final TemplateEngine TEMPLATES = templates();
 
+	/** The form is Dutch; its level qualifiers come from the application's messages like on every page. */
+	private static final Locale DUTCH = Locale.forLanguageTag("nl");
+
+	private static final MessageSource MESSAGES = messages();
+
 	private BeoordelingsformulierPdf() {
 	}
 
@@ -35,6 +42,17 @@ public final class BeoordelingsformulierPdf {
 	 */
 	public static byte[] render(Rubric rubric) {
 		return TaggedPdf.render(xhtml(rubric));
+	}
+
+	/**
+	 * The form as PDF bytes.
+	 * @param rubric the rubric
+	 * @param versionPhrase the dossier version as people read it: "versie 2016" or "versie onbekend (geïmporteerd op
+	 * …)"
+	 * @return a PDF document
+	 */
+	public static byte[] render(Rubric rubric, String versionPhrase) {
+		return TaggedPdf.render(xhtml(rubric, versionPhrase));
 	}
 
 	/**
@@ -53,14 +71,20 @@ public final class BeoordelingsformulierPdf {
 	 * @return well-formed XHTML
 	 */
 	static String xhtml(Rubric rubric) {
+		String stated = rubric.origin().statedVersion();
+		return xhtml(rubric, (stated != null) ? "versie " + stated : "versie onbekend");
+	}
+
+	static String xhtml(Rubric rubric, String versionPhrase) {
 		RubricOrigin origin = rubric.origin();
 		Context context = new Context(Locale.forLanguageTag("nl"));
 		context.setVariable("rubric", rubric);
 		context.setVariable("o", origin);
 		context.setVariable("title", "Beoordelingsformulier " + origin.werkprocesLabel());
-		context.setVariable("subject", origin.dossierTitle() + " versie " + origin.dossierVersion());
+		context.setVariable("subject", origin.dossierTitle() + ", " + versionPhrase);
+		context.setVariable("dossierLine", "Kwalificatiedossier: " + origin.dossierTitle() + ", " + versionPhrase);
 		context.setVariable("footer", "Rubric versie " + rubric.version().number() + " \u00b7 " + origin.dossierTitle()
-				+ " versie " + origin.dossierVersion() + " \u00b7 " + origin.werkprocesLabel());
+				+ ", " + versionPhrase + " \u00b7 " + origin.werkprocesLabel());
 		context.setVariable("headings", rubric.scale().scores().stream().map((score) -> heading(rubric, score)).toList());
 		context.setVariable("criterionWidth", (rubric.scale() == RubricScale.OVG) ? 34 : 28);
 		context.setVariable("rows", rows(rubric));
@@ -86,9 +110,7 @@ public final class BeoordelingsformulierPdf {
 			Criterion criterion = criteria.get(i);
 			List<String> levels = criterion.levels()
 				.stream()
-				.map((level) -> LevelDescriptors.isGenerated(criterion, rubric.scale(), level)
-						? LevelDescriptors.qualifier(criterion.kind(), rubric.scale(), level.score())
-						: level.descriptor())
+				.map((level) -> MESSAGES.getMessage(rubric.descriptor(criterion, level), DUTCH))
 				.toList();
 			rows.add(new Row((i + 1) + ". " + criterion.text(), tags(criterion), levels));
 		}
@@ -121,6 +143,14 @@ public final class BeoordelingsformulierPdf {
 			}
 		}
 		return numbers.isEmpty() ? "geen kritische criteria" : "criterium " + String.join(", ", numbers);
+	}
+
+	private static MessageSource messages() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
 	}
 
 	private static TemplateEngine templates() {

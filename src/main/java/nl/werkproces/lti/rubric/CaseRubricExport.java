@@ -55,18 +55,40 @@ public final class CaseRubricExport {
 	}
 
 	/**
+	 * The rubric as CASE JSON text.
+	 * @param rubric the rubric
+	 * @param versionText the dossier version as people read it, e.g. "versie 2016" or "versie onbekend (geïmporteerd
+	 * op …)"
+	 * @return indented JSON of one CFRubric
+	 */
+	public String toJson(Rubric rubric, String versionText) {
+		return JSON.writeValueAsString(toMap(rubric, versionText));
+	}
+
+	/**
 	 * The rubric as a CFRubric structure of maps and lists.
 	 * @param rubric the rubric
 	 * @return ordered map for serialisation
 	 */
 	public Map<String, Object> toMap(Rubric rubric) {
+		String stated = rubric.origin().statedVersion();
+		return toMap(rubric, (stated != null) ? "versie " + stated : "versie onbekend");
+	}
+
+	/**
+	 * The rubric as a CFRubric structure of maps and lists.
+	 * @param rubric the rubric
+	 * @param versionText the dossier version as people read it
+	 * @return ordered map for serialisation
+	 */
+	public Map<String, Object> toMap(Rubric rubric, String versionText) {
 		String rubricId = rubric.id().toString();
 		String changed = DateTimeFormatter.ISO_INSTANT.format(rubric.version().createdAt());
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("identifier", rubricId);
 		json.put("uri", this.baseUri + "/CFRubrics/" + rubricId);
 		json.put("title", title(rubric.origin()));
-		json.put("description", description(rubric));
+		json.put("description", description(rubric, versionText));
 		json.put("lastChangeDateTime", changed);
 		List<Map<String, Object>> criteria = new ArrayList<>();
 		for (int i = 0; i < rubric.criteria().size(); i++) {
@@ -116,13 +138,13 @@ public final class CaseRubricExport {
 		return (origin.profiel() != null) ? title + " (" + origin.profiel() + ")" : title;
 	}
 
-	private static String description(Rubric rubric) {
+	private static String description(Rubric rubric, String versionText) {
 		RubricOrigin origin = rubric.origin();
 		String profiel = (origin.profiel() != null) ? ", profiel " + origin.profiel() : "";
 		String competenties = rubric.competenties().isEmpty() ? ""
 				: " Competenties (niet gescoord): " + String.join(", ", rubric.competenties()) + ".";
-		return "Beoordelingsrubric bij kwalificatiedossier " + origin.dossierTitle() + ", versie "
-				+ origin.dossierVersion() + ", werkproces " + origin.werkprocesCode() + profiel + ". Rubricversie "
+		return "Beoordelingsrubric bij kwalificatiedossier " + origin.dossierTitle() + ", "
+				+ versionText + ", werkproces " + origin.werkprocesCode() + profiel + ". Rubricversie "
 				+ rubric.version().number() + ". Maximum " + rubric.maximum() + " punten, cesuur " + rubric.cesuur()
 				+ "; onder voldoende op een kritisch criterium is onvoldoende." + competenties;
 	}

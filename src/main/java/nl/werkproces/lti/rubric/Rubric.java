@@ -55,19 +55,30 @@ public record Rubric(UUID id, RubricOrigin origin, RubricVersion version, Rubric
 	}
 
 	/**
+	 * What a level of a criterion looks like, short, in Dutch (see {@link #descriptor} for pages in any language).
+	 * @return the Dutch qualifier for a generated descriptor, a teacher's own descriptor whole
+	 */
+	public String shortDescriptor(Criterion criterion, Level level) {
+		return descriptor(criterion, level).text();
+	}
+
+	/**
+	 * What a level of a criterion looks like, short: the qualifier ("Gedeeltelijk of alleen met sturing") when the
+	 * descriptor is a generated one, which only repeats the criterion's sentence; a teacher's own descriptor whole.
+	 * Recognises generated descriptors of older stored versions too.
+	 * @return the qualifier by message key, or the teacher's text
+	 */
+	public ShortDescriptor descriptor(Criterion criterion, Level level) {
+		return LevelDescriptors.generatedQualifier(criterion, level)
+			.map((qualifier) -> new ShortDescriptor(qualifier.key(), qualifier.dutch()))
+			.orElseGet(() -> new ShortDescriptor(null, level.descriptor()));
+	}
+
+	/**
 	 * The criterion with this key.
 	 * @param key the criterion key
 	 * @return the criterion, or empty when the rubric has none with this key
 	 */
-	/**
-	 * What a level of a criterion looks like, short: the qualifier ("Gedeeltelijk of alleen met sturing") when the
-	 * descriptor is the generated one, which only repeats the criterion's sentence; a teacher's own descriptor whole.
-	 */
-	public String shortDescriptor(Criterion criterion, Level level) {
-		return LevelDescriptors.isGenerated(criterion, this.scale, level)
-				? LevelDescriptors.qualifier(criterion.kind(), this.scale, level.score()) : level.descriptor();
-	}
-
 	public Optional<Criterion> criterion(String key) {
 		return this.criteria.stream().filter((criterion) -> criterion.key().equals(key)).findFirst();
 	}

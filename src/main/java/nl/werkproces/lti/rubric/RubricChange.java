@@ -60,13 +60,19 @@ sealed interface RubricChange {
 
 	}
 
-	record Add(CriterionKind kind, String text, boolean kritisch) implements RubricChange {
+	/** Adds a criterion at {@code position} (0-based), or at the end when it is negative. */
+	record Add(CriterionKind kind, String text, boolean kritisch, int position) implements RubricChange {
 
 		@Override
 		public void applyTo(RubricDraft draft) {
 			String criterionText = requireText(this.text, "Text of a new criterion");
-			draft.criteria.add(new Criterion(draft.newKey(), criterionText, this.kind, false, this.kritisch,
-					LevelDescriptors.generate(this.kind, draft.scale, criterionText)));
+			if (this.position > draft.criteria.size()) {
+				throw new RubricException(Reason.INVALID_CHANGE, "Cannot add a criterion at position " + this.position
+						+ " of " + draft.criteria.size());
+			}
+			Criterion added = new Criterion(draft.newKey(), criterionText, this.kind, false, this.kritisch,
+					LevelDescriptors.generate(this.kind, draft.scale, criterionText));
+			draft.criteria.add((this.position < 0) ? draft.criteria.size() : this.position, added);
 		}
 
 	}

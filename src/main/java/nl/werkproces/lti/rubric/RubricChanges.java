@@ -62,7 +62,22 @@ public final class RubricChanges {
 	 * @return this change set
 	 */
 	public RubricChanges add(CriterionKind kind, String text, boolean kritisch) {
-		return add(new RubricChange.Add(Objects.requireNonNull(kind, "kind must not be null"), text, kritisch));
+		return add(new RubricChange.Add(Objects.requireNonNull(kind, "kind must not be null"), text, kritisch, -1));
+	}
+
+	/**
+	 * Adds a criterion of the teacher's own at a position, with generated descriptors.
+	 * @param kind process or product
+	 * @param text the criterion text
+	 * @param kritisch whether it is a knock-out criterion
+	 * @param position 0-based position in the list after the insert
+	 * @return this change set
+	 */
+	public RubricChanges insert(CriterionKind kind, String text, boolean kritisch, int position) {
+		if (position < 0) {
+			throw new IllegalArgumentException("position must not be negative but was " + position);
+		}
+		return add(new RubricChange.Add(Objects.requireNonNull(kind, "kind must not be null"), text, kritisch, position));
 	}
 
 	/**

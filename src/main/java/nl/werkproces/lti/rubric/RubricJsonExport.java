@@ -30,15 +30,39 @@ public final class RubricJsonExport {
 	}
 
 	/**
+	 * The rubric as JSON text.
+	 * @param rubric the rubric
+	 * @param versionText the dossier version as people read it (see {@link #toMap(Rubric, String)})
+	 * @return indented JSON
+	 */
+	public static String toJson(Rubric rubric, String versionText) {
+		return JSON.writeValueAsString(toMap(rubric, versionText));
+	}
+
+	/**
 	 * The rubric as a JSON-ready structure of maps, lists, strings, numbers and booleans.
 	 * @param rubric the rubric
 	 * @return ordered map for serialisation
 	 */
 	public static Map<String, Object> toMap(Rubric rubric) {
+		String stated = rubric.origin().statedVersion();
+		return toMap(rubric, (stated != null) ? stated : "versie onbekend");
+	}
+
+	/**
+	 * The rubric as a JSON-ready structure. {@code dossier.version} is the version as people read it ("2016", or
+	 * "versie onbekend (geïmporteerd op …)"); {@code dossier.versionLabel} is the version's identity with the start
+	 * of the source's SHA-256, as rubrics and gradings store it.
+	 * @param rubric the rubric
+	 * @param versionText the dossier version as people read it
+	 * @return ordered map for serialisation
+	 */
+	public static Map<String, Object> toMap(Rubric rubric, String versionText) {
 		RubricOrigin origin = rubric.origin();
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", rubric.id().toString());
-		json.put("dossier", ordered("title", origin.dossierTitle(), "version", origin.dossierVersion()));
+		json.put("dossier", ordered("title", origin.dossierTitle(), "version", versionText, "versionLabel",
+				origin.dossierVersion()));
 		json.put("werkproces", ordered("code", origin.werkprocesCode(), "title", origin.werkprocesTitle()));
 		json.put("profiel", origin.profiel());
 		RubricVersion version = rubric.version();

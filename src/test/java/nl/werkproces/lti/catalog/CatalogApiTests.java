@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -204,6 +205,32 @@ class CatalogApiTests {
 			.contains("ICT- en mediabeheer")
 			.contains("27")
 			.contains("18");
+	}
+
+	@Test
+	void exportsOfAVersionlessDossierSayVersionUnknownAndKeepTheSourceHashOnlyAsIdentity() throws Exception {
+		String base = "/api/catalog/dossiers/" + this.id + "/werkprocessen/B1-K2-W2/";
+		this.mvc.perform(get(base + "rubric.json").param("profiel", NETWERK))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.dossier.version", startsWith("versie onbekend (geïmporteerd op ")))
+			.andExpect(jsonPath("$.dossier.versionLabel", startsWith("bron ")));
+		this.mvc.perform(get(base + "rubric").param("profiel", NETWERK))
+			.andExpect(jsonPath("$.dossier.version", startsWith("versie onbekend (geïmporteerd op ")));
+		this.mvc.perform(get(base + "rubric.case.json").param("profiel", NETWERK))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.description", containsString("ICT- en mediabeheer, versie onbekend (geïmporteerd op ")))
+			.andExpect(jsonPath("$.description", not(containsString("bron "))));
+		byte[] pdf = this.mvc.perform(get(base + "beoordelingsformulier.pdf").param("profiel", NETWERK))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(CatalogTestDossiers.pdfText(pdf).replaceAll("\\s+", " "))
+			.contains("Kwalificatiedossier: ICT- en mediabeheer, versie onbekend (geïmporteerd op ")
+			.contains("Rubric versie 1 \u00b7 ICT- en mediabeheer, versie onbekend (geïmporteerd op ")
+			.doesNotContain("bron ")
+			.doesNotContain("Zoals beschreven: ")
+			.contains("Gedeeltelijk of alleen met sturing");
 	}
 
 }

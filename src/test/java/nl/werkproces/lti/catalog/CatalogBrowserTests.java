@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -16,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import nl.werkproces.lti.testing.Accessibility;
 import nl.werkproces.lti.testing.Browsers;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -124,6 +127,37 @@ class CatalogBrowserTests {
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("q=B1-K3"));
 		assertThat(browser.findElement(By.id("search-result")).getText()).startsWith("4 werkprocessen gevonden");
 		assertThat(visibleWerkprocessen()).hasSize(4).allMatch((text) -> text.startsWith("B1-K3-W"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1280, 600 })
+	void werkprocesRubricGridHasNoViolationsAndBecomesCardsWhenNarrow(int width) {
+		browser.manage().window().setSize(new Dimension(width, 900));
+		try {
+			browser.get("http://localhost:" + this.port + "/catalog");
+			browser.findElement(By.partialLinkText("ICT- en mediabeheer")).click();
+			browser.findElement(By.id("werkproces-B1-K2-W2")).click();
+			browser.get(browser.getCurrentUrl() + "?profiel=Netwerk-+en+mediabeheerder");
+			assertThat(browser.findElements(By.cssSelector("#rubric-grid tbody tr"))).hasSize(9);
+			assertThat(browser.findElement(By.cssSelector("#rubric-grid tbody td")).getText()).isEqualTo("Niet aangetoond");
+			Accessibility.assertNoViolations(browser, "catalog werkproces page at " + width + " px");
+			JavascriptExecutor js = (JavascriptExecutor) browser;
+			Long pageWidth = (Long) js.executeScript("return document.documentElement.scrollWidth;");
+			Long windowWidth = (Long) js.executeScript("return window.innerWidth;");
+			assertThat(pageWidth).as("no page-wide horizontal overflow").isLessThanOrEqualTo(windowWidth);
+			Boolean gridScrolls = (Boolean) js.executeScript(
+					"const box = document.querySelector('#rubric .grid-scroll'); return box.scrollWidth > box.clientWidth;");
+			assertThat(gridScrolls).as("the grid never scrolls sideways at " + width + " px").isFalse();
+			String rowDisplay = (String) js.executeScript(
+					"return getComputedStyle(document.querySelector('#rubric-grid tbody tr')).display;");
+			assertThat(rowDisplay).as("at 600 px each criterion is a card of its four levels")
+				.isEqualTo(width <= 600 ? "grid" : "table-row");
+			js.executeScript("document.getElementById('rubric').scrollIntoView();");
+			Browsers.screenshot(browser, "catalog-rubric-grid-" + width + "px");
+		}
+		finally {
+			browser.manage().window().setSize(new Dimension(600, 900));
+		}
 	}
 
 	private static List<String> visibleWerkprocessen() {

@@ -1,5 +1,7 @@
 package nl.werkproces.lti.catalog;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -167,6 +169,24 @@ class CatalogPageTests {
 		this.mvc.perform(get("/catalog/dossiers/{id}/werkprocessen/B1-K2-W2", this.id).param("profiel", "Kok"))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/catalog/dossiers/abc")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void rubricGridAndPrintableFormShowShortLevelDescriptorsInThePagesLanguage() throws Exception {
+		String werkproces = "/catalog/dossiers/{id}/werkprocessen/B1-K2-W2";
+		for (String page : List.of(werkproces, werkproces + "/beoordelingsformulier")) {
+			this.mvc.perform(get(page, this.id).param("profiel", NETWERK))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Gedeeltelijk of alleen met sturing"),
+						containsString("Volledig zoals beschreven, zelfstandig gerealiseerd en goed onderbouwd"),
+						not(containsString("Partly or only with guidance")))));
+			this.mvc.perform(get(page, this.id).param("profiel", NETWERK).header("Accept-Language", "en"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Partly or only with guidance"),
+						containsString("Fully as described, realised independently and well-founded"),
+						containsString("As described"), not(containsString("Gedeeltelijk of alleen met sturing")),
+						not(containsString("Zoals beschreven")))));
+		}
 	}
 
 }

@@ -87,7 +87,7 @@ class BeoordelingsformulierPdfTests {
 			assertThat(pages).isGreaterThan(1);
 			for (int page = 1; page <= pages; page++) {
 				assertThat(pageText(document, page)).contains("pagina " + page + " van " + pages)
-					.contains("Rubric versie 1 \u00b7 ICT- en mediabeheer versie 2016 \u00b7 B1-K2-W2 (Netwerk- en mediabeheerder)");
+					.contains("Rubric versie 1 \u00b7 ICT- en mediabeheer, versie 2016 \u00b7 B1-K2-W2 (Netwerk- en mediabeheerder)");
 			}
 		}
 	}
@@ -190,7 +190,7 @@ class BeoordelingsformulierPdfTests {
 		String text = text(BeoordelingsformulierPdf.render(rubric));
 
 		assertThat(text).contains("Profiel: geen (basisdeel)").contains("Kritisch: geen kritische criteria")
-			.contains("Rubric versie 1 \u00b7 ICT- en mediabeheer versie 2016 \u00b7 B1-K2-W2");
+			.contains("Rubric versie 1 \u00b7 ICT- en mediabeheer, versie 2016 \u00b7 B1-K2-W2");
 	}
 
 	private static String text(byte[] pdf) throws IOException {

@@ -71,6 +71,22 @@ class RubricEditorTests {
 	}
 
 	@Test
+	void insertPutsNewCriteriaAtTheirPositionsAndAnInsertBeyondTheEndLeavesNothing() {
+		Rubric edited = this.editor.apply(this.template, RubricChanges.create()
+			.insert(CriterionKind.PRODUCT, "Documenteert de configuratie volledig", true, 0)
+			.insert(CriterionKind.PROCESS, "Overlegt tijdig", false, 2));
+
+		assertThat(edited.criteria()).hasSize(11);
+		assertThat(edited.criteria().get(0).text()).isEqualTo("Documenteert de configuratie volledig");
+		assertThat(edited.criteria().get(0).kritisch()).isTrue();
+		assertThat(edited.criteria().get(1).key()).isEqualTo(this.template.criteria().get(0).key());
+		assertThat(edited.criteria().get(2).text()).isEqualTo("Overlegt tijdig");
+		assertThatExceptionOfType(RubricException.class).isThrownBy(() -> this.editor.apply(this.template,
+				RubricChanges.create().insert(CriterionKind.PROCESS, "Te ver", false, 10)))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(RubricException.Reason.INVALID_CHANGE));
+	}
+
+	@Test
 	void addRemoveAndReorderChangeTheCriteria() {
 		Rubric edited = this.editor.apply(this.template, RubricChanges.create()
 			.remove("gedrag-3")

@@ -1,5 +1,7 @@
 package nl.werkproces.lti.rubric;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +65,26 @@ class RubricJsonExportTests {
 		assertThat(root.at("/version/templateId").asString()).isEqualTo(template.id().toString());
 		assertThat(root.get("scale").asString()).isEqualTo("OVG");
 		assertThat(root.at("/criteria/0/levels")).hasSize(3);
+	}
+
+	@Test
+	void theStoredVersionLabelWithTheSourceHashIsOnlyAnIdentityNeverTheVersionPeopleRead() {
+		Rubric base = TestRubrics.workedExample();
+		RubricOrigin versionless = new RubricOrigin("ICT- en mediabeheer", "bron 3fa4b2c1d0e9", "B1-K2-W2", "Implementeert",
+				null);
+		RubricOrigin stated = new RubricOrigin("ICT- en mediabeheer", "2, bron 3fa4b2c1d0e9", "B1-K2-W2", "Implementeert",
+				null);
+		Rubric rubric = new Rubric(base.id(), versionless, base.version(), base.scale(), base.criteria(), List.of());
+
+		JsonNode root = this.json.readTree(RubricJsonExport.toJson(rubric, "versie onbekend (geïmporteerd op 1 september 2025)"));
+
+		assertThat(root.at("/dossier/version").asString()).isEqualTo("versie onbekend (geïmporteerd op 1 september 2025)");
+		assertThat(root.at("/dossier/versionLabel").asString()).isEqualTo("bron 3fa4b2c1d0e9");
+		assertThat(this.json.readTree(RubricJsonExport.toJson(rubric)).at("/dossier/version").asString())
+			.isEqualTo("versie onbekend");
+		assertThat(versionless.statedVersion()).isNull();
+		assertThat(stated.statedVersion()).isEqualTo("2");
+		assertThat(TestRubrics.WORKED_EXAMPLE_ORIGIN.statedVersion()).as("a label stored without hash").isEqualTo("2016");
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +44,8 @@ public final class PlatformSimulator implements AutoCloseable {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	private static final Set<Integer> PORTS_HANDED_OUT = ConcurrentHashMap.newKeySet();
+
 	private final HttpServer server;
 
 	private final AtomicInteger jwksFetches = new AtomicInteger();
@@ -68,12 +71,31 @@ public final class PlatformSimulator implements AutoCloseable {
 	private PlatformSimulator(int port) throws IOException {
 		this.current = SigningKey.generate();
 		this.published.add(this.current);
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+		this.server = bind(port);
 		this.server.createContext("/mod/lti/certs.php", this::serveJwks);
 		this.server.createContext("/mod/lti/token.php", this.services::token);
 		this.server.createContext("/mod/lti/services.php/", this.services::services);
 		this.server.setExecutor(this.executor);
 		this.server.start();
+	}
+
+	/**
+	 * Binds the given port, or for 0 a free port that no simulator of this JVM had before: its issuer is its URL, and
+	 * on a database shared by all test classes (the MariaDB pass) a reused port would be an issuer that is already
+	 * registered, so a later class's registration would meet an earlier class's platform.
+	 */
+	private static HttpServer bind(int port) throws IOException {
+		if (port != 0) {
+			return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+		}
+		for (int attempt = 0; attempt < 50; attempt++) {
+			HttpServer candidate = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			if (PORTS_HANDED_OUT.add(candidate.getAddress().getPort())) {
+				return candidate;
+			}
+			candidate.stop(0);
+		}
+		throw new IOException("no port that was not used by an earlier simulator");
 	}
 
 	public static PlatformSimulator start() {
