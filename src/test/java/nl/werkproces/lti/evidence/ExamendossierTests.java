@@ -122,7 +122,9 @@ class ExamendossierTests {
 	void examendossierHoldsEachActivitysFormReceiptAndHandInAndTheHistory() throws Exception {
 		// a second activity of the same course, the student handed in text only and is not graded yet
 		this.moodle.launch(inLink(this.moodle.teacher(), "2", "Tweede opdracht", "2"));
-		this.moodle.launch(inLink(this.moodle.student("60", FilledInFormTests.NAME), "2", "Tweede opdracht", "2"));
+		this.moodle.launch(inLink(this.moodle.student("60", FilledInFormTests.NAME)
+			.with("given_name", "Şükrü")
+			.with("family_name", "Yılmaz"), "2", "Tweede opdracht", "2"));
 		long second = activityOfLink("2");
 		this.moodle.handIn(second, this.sukru, "Mijn tweede werk", true);
 		assertThat(this.teacher.get("/app/teacher/students/" + this.sukru).body())
@@ -132,7 +134,7 @@ class ExamendossierTests {
 			.getBytes("/app/teacher/students/" + this.sukru + "/examendossier.zip");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
-			.contains("examendossier_Y");
+			.contains("examendossier_", "_Sukru_" + this.sukru + ".zip");
 		Map<String, byte[]> entries = EvidenceTestSupport.entries(response.body());
 		String first = "01_B1-K2-W2_Werkproces_B1-K1-W1/";
 		String other = "02_B1-K2-W2_Tweede_opdracht/";
