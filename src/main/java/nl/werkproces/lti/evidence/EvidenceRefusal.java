@@ -41,6 +41,11 @@ class EvidenceRefusal extends RuntimeException {
 				"user " + userId);
 	}
 
+	/** Nothing of the student in the archive's scope (or no such student there: the same answer, nothing revealed). */
+	static EvidenceRefusal noWork(long userId) {
+		return new EvidenceRefusal(HttpStatus.NOT_FOUND, "evidence.refused.noWork", "NO_WORK_IN_SCOPE", "user " + userId);
+	}
+
 	HttpStatus status() {
 		return this.status;
 	}

@@ -77,10 +77,10 @@ class ExamendossierController {
 	private void write(long platformId, long userId, List<Activity> scope, Locale locale, HttpServletResponse response)
 			throws IOException {
 		StudentName student = this.records.student(platformId, userId)
-			.orElseThrow(() -> EvidenceRefusal.unknownStudent(userId));
+			.orElseThrow(() -> EvidenceRefusal.noWork(userId));
 		List<Activity> withWork = this.zip.withWork(scope, userId);
 		if (withWork.isEmpty()) {
-			throw EvidenceRefusal.unknownStudent(userId);
+			throw EvidenceRefusal.noWork(userId);
 		}
 		FilledInFormController.streamZip(response, ExamendossierZip.filename(student),
 				(out) -> this.zip.write(student, withWork, locale, out));

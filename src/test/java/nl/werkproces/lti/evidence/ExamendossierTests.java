@@ -172,6 +172,9 @@ class ExamendossierTests {
 				"/app/teacher/students/" + this.sukru + "/beoordelingsformulier")) {
 			assertThat(elsewhere.get(path).statusCode()).as(path).isEqualTo(404);
 		}
+		elsewhere.browser().header("Accept", "text/html");
+		assertThat(elsewhere.get("/app/teacher/students/" + this.sukru + "/examendossier.zip").body())
+			.contains("Van deze student is hier niets ingeleverd of beoordeeld");
 		HttpResponse<byte[]> zip = elsewhere.browser().getBytes("/app/teacher/beoordelingsformulieren.zip");
 		assertThat(zip.statusCode()).as("nothing final in their own course's activity").isEqualTo(409);
 	}
