@@ -134,7 +134,7 @@ public final class TeacherFixture implements AutoCloseable {
 			.single();
 	}
 
-	long attach(long submissionId, String filename, byte[] content) {
+	public long attach(long submissionId, String filename, byte[] content) {
 		this.jdbc.sql("""
 				INSERT INTO submission_file (submission_id, filename, content_type, size_bytes, sha256, content, created_at)
 				VALUES (?, ?, 'application/pdf', ?, ?, ?, ?)""")

@@ -1,0 +1,118 @@
+package nl.werkproces.lti.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import nl.werkproces.lti.storage.FileLocation;
+import nl.werkproces.lti.storage.HandInFileStorage;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What a student handed in, as the evidence shows it: when, whether late, and per file its name, size and SHA-256;
+ * and the files' bytes, streamed into an archive. Every lookup is scoped to activity and platform.
+ */
+@Repository
+class HandInReceipts {
+
+	/** A hand-in's receipt. */
+	record Receipt(long submissionId, Instant submittedAt, boolean late, int handInCount, String text,
+			List<ReceiptFile> files) {
+
+	}
+
+	/** One handed-in file; {@code sha256} lower-case hex of its bytes. */
+	record ReceiptFile(long id, String filename, long sizeBytes, String sha256) {
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final HandInFileStorage storage;
+
+	HandInReceipts(JdbcClient jdbc, HandInFileStorage storage) {
+		this.jdbc = jdbc;
+		this.storage = storage;
+	}
+
+	Optional<Receipt> find(long activityId, long platformId, long userId) {
+		return this.jdbc.sql("""
+				SELECT id, submitted_at, late, hand_in_count, text_content FROM submission
+				WHERE activity_id = ? AND platform_id = ? AND user_id = ?""")
+			.params(activityId, platformId, userId)
+			.query((rs, row) -> new Receipt(rs.getLong("id"), rs.getTimestamp("submitted_at").toInstant(),
+					rs.getBoolean("late"), rs.getInt("hand_in_count"), rs.getString("text_content"), List.of()))
+			.optional()
+			.map((receipt) -> new Receipt(receipt.submissionId(), receipt.submittedAt(), receipt.late(),
+					receipt.handInCount(), receipt.text(), files(receipt.submissionId())));
+	}
+
+	private List<ReceiptFile> files(long submissionId) {
+		record Row(long id, String filename, long size) {
+		}
+		return this.jdbc.sql("SELECT id, filename, size_bytes FROM submission_file WHERE submission_id = ? ORDER BY id")
+			.param(submissionId)
+			.query((rs, row) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+			.list()
+			.stream()
+			.map((row) -> new ReceiptFile(row.id(), row.filename(), row.size(), sha256(row.id())))
+			.toList();
+	}
+
+	/**
+	 * The SHA-256 of a stored file, computed by streaming its bytes (so the receipt shows what is really kept, not
+	 * what was recorded). The one place the digest comes from: a digest stored at upload time can replace this.
+	 */
+	String sha256(long fileId) {
+		MessageDigest digest = sha256();
+		copy(fileId, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	/** Streams a stored file's bytes to {@code out} (not closed). */
+	void copy(long fileId, OutputStream out) {
+		this.jdbc.sql("SELECT content, object_key, sha256 FROM submission_file WHERE id = ?")
+			.param(fileId)
+			.query((ResultSet rs) -> write(rs, out));
+	}
+
+	private void write(ResultSet rs, OutputStream out) throws SQLException {
+		String objectKey = rs.getString("object_key");
+		try {
+			if (objectKey != null) {
+				out.write(this.storage.read(FileLocation.object(objectKey), rs.getString("sha256")));
+				return;
+			}
+			try (InputStream in = rs.getBinaryStream("content")) {
+				if (in != null) {
+					in.transferTo(out);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not stream hand-in file", ex);
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
