@@ -17,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -33,14 +34,18 @@ class OverviewController {
 
 	private final ClassOverviews overviews;
 
+	private final GradeLinks gradeLinks;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
 
 	private final SchoolClock schoolClock;
 
-	OverviewController(ClassOverviews overviews, MessageSource messages, Clock clock, SchoolClock schoolClock) {
+	OverviewController(ClassOverviews overviews, GradeLinks gradeLinks, MessageSource messages, Clock clock,
+			SchoolClock schoolClock) {
 		this.overviews = overviews;
+		this.gradeLinks = gradeLinks;
 		this.messages = messages;
 		this.clock = clock;
 		this.schoolClock = schoolClock;
@@ -77,6 +82,13 @@ class OverviewController {
 		OverviewTable table = table(launch, profiel, locale);
 		return download(OverviewXlsx.write(table, this.messages.getMessage("overview.title", null, locale)), XLSX,
 				"xlsx");
+	}
+
+	/** The grading screen of a student in another activity of the course ({@link GradeLinks}). */
+	@GetMapping("/app/overview/grade/{activityId}/{userId}")
+	String grade(@AuthenticationPrincipal LaunchSession launch, @PathVariable long activityId,
+			@PathVariable long userId) {
+		return "redirect:" + this.gradeLinks.gradingScreen(launch, activityId, userId);
 	}
 
 	@GetMapping("/app/portfolio")

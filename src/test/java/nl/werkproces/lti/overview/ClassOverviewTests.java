@@ -149,17 +149,109 @@ class ClassOverviewTests {
 	}
 
 	@Test
-	void toGradeListLinksTheCurrentActivitysGradingScreenAndNamesTheOthers() {
+	void toGradeListLinksTheCurrentActivitysGradingScreenDirectlyAndTheOthersThroughTheOverview() {
 		long sam = this.moodle.userId("4");
+		long kim = this.moodle.userId("6");
 		this.moodle.handIn(this.support, "6", false);
 		Session inSupport = this.moodle.launch(this.moodle.teacher(this.support));
 
 		String fromNetwork = this.teacher.get("/app/overview").body();
 		String list = fromNetwork.substring(fromNetwork.indexOf("id=\"to-grade\""));
 		assertThat(list).contains("Sam Student").contains("Kim Klaar").doesNotContain("Lotte Laat")
-			.contains("open &quot;B1-K1-W1 opdracht&quot; in Moodle om te beoordelen");
+			.contains("href=\"/app/overview/grade/" + this.moodle.activityId(this.support) + "/" + kim + "\"")
+			.contains("(B1-K1-W1 opdracht)");
 		String fromSupport = inSupport.get("/app/overview").body();
 		assertThat(fromSupport).contains("href=\"/app/teacher/students/" + sam + "\"");
+	}
+
+	@Test
+	void teacherGradesInTwoActivitiesOfTheCourseFromOneLaunchWithTheOtherActivitysGradebookColumn() {
+		long sam = this.moodle.userId("4");
+		String supportColumn = this.moodle.simulator.baseUrl() + "/mod/lti/services.php/2/lineitems/22/lineitem?type_id=1";
+		// the newest launch of the support activity carries its column (the course's launches so far all carry one)
+		this.clock.advance(java.time.Duration.ofSeconds(1));
+		this.moodle.launch(this.moodle.student(this.support, "4", "Sam Student")
+			.with(nl.werkproces.lti.spec.LtiClaims.AGS_ENDPOINT, java.util.Map.of("scope",
+					List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+							"https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+					"lineitems", this.moodle.simulator.baseUrl() + "/mod/lti/services.php/2/lineitems?type_id=1",
+					"lineitem", supportColumn)));
+		long support = this.moodle.activityId(this.support);
+
+		HttpResponse<String> redirect = this.teacher.get("/app/overview/grade/" + support + "/" + sam);
+
+		assertThat(redirect.statusCode()).isEqualTo(302);
+		String screen = redirect.headers().firstValue("Location").orElseThrow();
+		assertThat(screen).contains("/app/teacher/students/" + sam + "?lsid=l1.");
+		String page = this.teacher.get(screen).body();
+		assertThat(page).contains("Sam Student").contains("B1-K1-W1").doesNotContain("B1-K2-W2");
+		HttpResponse<String> finalized = this.teacher.browser().post("/app/teacher/students/" + sam + "/finalize",
+				withPageTokens(page, this.moodle.levels(this.support, 2, "Goed gedaan in het andere werkproces")));
+		assertThat(finalized.statusCode()).as(finalized.body()).isEqualTo(302);
+		assertThat(this.jdbc.sql("""
+				SELECT o.line_item_url FROM grading g JOIN grade_outbox o ON o.id = g.outbox_id
+				WHERE g.activity_id = ? AND g.student_user_id = ? AND g.status = 'FINAL'""")
+			.params(support, sam)
+			.query(String.class)
+			.single()).as("the grade goes to the support activity's column").isEqualTo(supportColumn);
+		// and back: the support teacher's launch opens a hand-in of the network activity
+		this.moodle.launch(this.moodle.student(this.network, "s1", "Nina Nieuw"));
+		this.moodle.handIn(this.network, "s1", false);
+		Session inSupport = this.moodle.launch(this.moodle.teacher(this.support));
+		String back = inSupport.get("/app/overview/grade/" + this.moodle.activityId(this.network) + "/"
+				+ this.moodle.userId("s1")).headers().firstValue("Location").orElseThrow();
+		assertThat(inSupport.get(back).body()).contains("Nina Nieuw").contains("B1-K2-W2");
+	}
+
+	@Test
+	void studentCannotOpenAGradeLink() {
+		Session sam = this.moodle.launch(this.moodle.student(this.network, "4", "Sam Student"));
+
+		assertThat(sam.get("/app/overview/grade/" + this.moodle.activityId(this.support) + "/" + this.moodle.userId("4"))
+			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void gradeLinkToAnActivityOfAnotherCourseOrPlatformOrNoneIsNotFound() {
+		long bea = this.moodle.userId("9");
+		assertThat(this.teacher.get("/app/overview/grade/" + this.moodle.activityId(this.otherCourse) + "/" + bea)
+			.statusCode()).isEqualTo(404);
+		assertThat(this.teacher.get("/app/overview/grade/987654321/" + bea).statusCode()).isEqualTo(404);
+		try (CourseFixture school = fixture()) {
+			Link theirs = school.activity("2", "21", "B1-K2-W2", CourseFixture.NM);
+			school.launch(school.teacher(theirs));
+			school.launch(school.student(theirs, "44", "Zed Anders"));
+			school.handIn(theirs, "44", false);
+
+			assertThat(this.teacher.get("/app/overview/grade/" + school.activityId(theirs) + "/" + school.userId("44"))
+				.statusCode()).as("same course id on another platform").isEqualTo(404);
+		}
+	}
+
+	@Test
+	void derivedSessionStaysInItsCourseAndActivity() {
+		long sam = this.moodle.userId("4");
+		String screen = this.teacher.get("/app/overview/grade/" + this.moodle.activityId(this.support) + "/" + sam)
+			.headers()
+			.firstValue("Location")
+			.orElseThrow();
+		String token = screen.substring(screen.indexOf("lsid=") + 5);
+		ToolBrowser cookieless = new ToolBrowser("http://localhost:" + this.port);
+
+		assertThat(cookieless.get(screen).statusCode()).isEqualTo(200);
+		assertThat(cookieless.get("/app/overview/grade/" + this.moodle.activityId(this.otherCourse) + "/"
+				+ this.moodle.userId("9") + "?lsid=" + token).statusCode()).as("another course").isEqualTo(404);
+		String overview = cookieless.get("/app/overview?lsid=" + token).body();
+		assertThat(overview).contains("Cursus 2").contains("Sam Student").doesNotContain("Bea Buiten");
+		assertThat(cookieless.get("/app/teacher/students/" + this.moodle.userId("9") + "?lsid=" + token).statusCode())
+			.as("a student of another course in the derived activity").isEqualTo(404);
+		assertThat(this.jdbc.sql("""
+				SELECT COUNT(*) FROM launch_session d JOIN launch_session s ON s.id_hash = ?
+				WHERE d.user_id = s.user_id AND d.context_id = s.context_id AND d.resource_link_id <> s.resource_link_id
+				  AND d.custom IS NULL""")
+			.param(this.sessions.find(this.teacher.sessionId()).orElseThrow().idHash())
+			.query(Long.class)
+			.single()).as("the derived session: same user and course, the other activity").isEqualTo(1);
 	}
 
 	@Test
@@ -386,6 +478,21 @@ class ClassOverviewTests {
 		HttpResponse<String> response = teacher.post("/app/teacher/students/" + this.moodle.userId(sub) + "/finalize",
 				this.moodle.levels(link, level, remark));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+	}
+
+	/** The form fields of a grading page shown for a derived session: its CSRF token and link token. */
+	private static java.util.Map<String, String> withPageTokens(String page, java.util.Map<String, String> fields) {
+		java.util.Map<String, String> form = new java.util.LinkedHashMap<>(fields);
+		form.put("_csrf", hidden(page, "_csrf"));
+		form.put("lsid", hidden(page, "lsid"));
+		return form;
+	}
+
+	private static String hidden(String page, String name) {
+		String tag = page.substring(page.indexOf("name=\"" + name + "\""));
+		tag = tag.substring(0, tag.indexOf('>'));
+		String value = tag.substring(tag.indexOf("value=\"") + 7);
+		return value.substring(0, value.indexOf('"')).replace("&amp;", "&");
 	}
 
 	private String cell(String page, String sub, Link link) {
