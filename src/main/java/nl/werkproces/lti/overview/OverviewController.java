@@ -73,15 +73,16 @@ class OverviewController {
 	@GetMapping("/app/overview/export.csv")
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal LaunchSession launch,
 			@RequestParam(required = false) String profiel, Locale locale) {
-		return download(OverviewCsv.write(table(launch, profiel, locale)), CSV, "csv");
+		return download(OverviewCsv.write(table(launch, profiel, locale),
+				this.messages.getMessage("overview.export.history", null, locale)), CSV, "csv");
 	}
 
 	@GetMapping("/app/overview/export.xlsx")
 	ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal LaunchSession launch,
 			@RequestParam(required = false) String profiel, Locale locale) {
 		OverviewTable table = table(launch, profiel, locale);
-		return download(OverviewXlsx.write(table, this.messages.getMessage("overview.title", null, locale)), XLSX,
-				"xlsx");
+		return download(OverviewXlsx.write(table, this.messages.getMessage("overview.title", null, locale),
+				this.messages.getMessage("overview.export.history", null, locale)), XLSX, "xlsx");
 	}
 
 	/** The grading screen of a student in another activity of the course ({@link GradeLinks}). */
@@ -102,8 +103,9 @@ class OverviewController {
 	}
 
 	private OverviewTable table(LaunchSession launch, String profiel, Locale locale) {
-		ClassOverview overview = this.overviews.forStaff(launch, profiel, OverviewFilter.ALL);
-		return OverviewTable.of(launch.context().title(), overview, this.messages, locale);
+		ClassOverviews.WithHistory overview = this.overviews.forExport(launch, profiel);
+		return OverviewTable.of(launch.context().title(), overview.overview(), overview.versions(), this.messages,
+				locale, this.schoolClock);
 	}
 
 	private ResponseEntity<byte[]> download(byte[] body, MediaType type, String extension) {

@@ -334,18 +334,26 @@ class ClassOverviewTests {
 		List<String> lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).lines().toList();
 		assertThat(lines.get(0)).isEqualTo("Klasoverzicht;Cursus 2");
 		assertThat(lines.get(1)).startsWith("Kwalificatiedossier;").contains(";crebo;").contains(";versie;");
-		assertThat(lines).anyMatch((line) -> line.startsWith("Rubricversie;1;;;;1"));
-		assertThat(lines).anyMatch((line) -> line.startsWith("Student;Oordeel;Cijfer;Inlevering;Cijfer in Moodle"));
+		assertThat(lines).anyMatch((line) -> line.startsWith("Rubricversie;1;;;;;1"));
+		assertThat(lines).anyMatch((line) -> line.startsWith("Student;Oordeel;Cijfer;Inlevering;Cijfer in Moodle;Versies"));
 		String sam = lines.stream().filter((line) -> line.startsWith("Sam Student;")).findFirst().orElseThrow();
-		assertThat(sam).contains("voldoende;5,5;ingeleverd;in Moodle");
+		assertThat(sam).contains("voldoende;5,5;ingeleverd;in Moodle;1");
 		String lotte = lines.stream().filter((line) -> line.startsWith("Lotte Laat;")).findFirst().orElseThrow();
-		assertThat(lotte).contains("onvoldoende;").contains(";te laat ingeleverd;wordt verstuurd");
+		assertThat(lotte).contains("onvoldoende;").contains(";te laat ingeleverd;wordt verstuurd;1");
+		int history = lines.indexOf("Beoordelingsgeschiedenis");
+		assertThat(history).as("the grading history after the overview").isPositive();
+		assertThat(lines.get(history - 1)).isEmpty();
+		assertThat(lines.get(history + 1)).startsWith("Student;Werkproces;Versie;Definitief op;Beoordelaar");
+		assertThat(lines.subList(history, lines.size())).anyMatch((line) -> line.startsWith("Sam Student;B1-K2-W2")
+				&& line.contains(";1;") && line.contains(";voldoende;5,5;") && line.contains(";in de cijferlijst;"));
 	}
 
 	@Test
-	void xlsxHoldsTheHeaderRowsAndCijfersAsNumbers() throws IOException {
+	void xlsxHoldsTheHeaderRowsCijfersAsNumbersAndTheGradingHistoryAndLeavesNoTemporaryFile() throws IOException {
+		java.util.Set<String> before = streamingTempFiles();
 		HttpResponse<byte[]> response = this.teacher.download("/app/overview/export.xlsx");
 
+		assertThat(streamingTempFiles()).as("the streaming workbook's sheet files are deleted").isSubsetOf(before);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow())
 			.isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -364,13 +372,30 @@ class ClassOverviewTests {
 				.isEqualTo((crebo != null) ? crebo : "niet vermeld in het dossier");
 			Row werkprocessen = row(sheet, "Werkproces");
 			assertThat(werkprocessen.getCell(1).getStringCellValue()).startsWith("B1-K1-W1").endsWith("(ICT-beheerder)");
-			assertThat(werkprocessen.getCell(5).getStringCellValue()).startsWith("B1-K2-W2");
-			assertThat(row(sheet, "Rubricversie").getCell(5).getStringCellValue()).isEqualTo("1");
+			assertThat(werkprocessen.getCell(6).getStringCellValue()).startsWith("B1-K2-W2");
+			assertThat(row(sheet, "Rubricversie").getCell(6).getStringCellValue()).isEqualTo("1");
+			assertThat(row(sheet, "Student").getCell(10).getStringCellValue()).isEqualTo("Versies");
 			Row sam = row(sheet, "Sam Student");
-			assertThat(sam.getCell(5).getStringCellValue()).isEqualTo("voldoende");
-			assertThat(sam.getCell(6).getNumericCellValue()).isEqualTo(5.5);
-			assertThat(sam.getCell(8).getStringCellValue()).isEqualTo("in Moodle");
+			assertThat(sam.getCell(6).getStringCellValue()).isEqualTo("voldoende");
+			assertThat(sam.getCell(7).getNumericCellValue()).isEqualTo(5.5);
+			assertThat(sam.getCell(9).getStringCellValue()).isEqualTo("in Moodle");
+			assertThat(sam.getCell(10).getNumericCellValue()).as("final versions").isEqualTo(1);
 			assertThat(sam.getCell(3).getStringCellValue()).isEqualTo("ingeleverd");
+			Sheet history = workbook.getSheetAt(1);
+			assertThat(history.getSheetName()).isEqualTo("Beoordelingsgeschiedenis");
+			assertThat(history.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Versie");
+			Row samsVersion = row(history, "Sam Student");
+			assertThat(samsVersion.getCell(1).getStringCellValue()).startsWith("B1-K2-W2");
+			assertThat(samsVersion.getCell(2).getNumericCellValue()).isEqualTo(1);
+			assertThat(samsVersion.getCell(6).getStringCellValue()).isEqualTo("voldoende");
+			assertThat(samsVersion.getCell(7).getNumericCellValue()).isEqualTo(5.5);
+			assertThat(samsVersion.getCell(9).getStringCellValue()).isEqualTo("in de cijferlijst");
+			assertThat(samsVersion.getCell(10).getStringCellValue()).isEqualTo(this.jdbc
+				.sql("SELECT content_hash FROM grading_version WHERE activity_id = ? AND student_user_id = ?")
+				.params(this.moodle.activityId(this.network), this.moodle.userId("4"))
+				.query(String.class)
+				.single());
+			assertThat(row(history, "Lotte Laat").getCell(9).getStringCellValue()).isEqualTo("nog niet verstuurd");
 		}
 	}
 
@@ -461,7 +486,7 @@ class ClassOverviewTests {
 		assertThat(courseStatements()).isEqualTo(small).isLessThanOrEqualTo(5);
 		this.statements.reset();
 		this.teacher.download("/app/overview/export.xlsx");
-		assertThat(courseStatements()).isLessThanOrEqualTo(5);
+		assertThat(courseStatements()).as("the page's five and the grading history").isLessThanOrEqualTo(6);
 	}
 
 	/** The statements that read the course's work (the launch session's own lookups are not counted). */
@@ -520,6 +545,19 @@ class ClassOverviewTests {
 			}
 		}
 		throw new AssertionError("no row " + first);
+	}
+
+	/** The sheet files POI's streaming workbook writes (under {@code java.io.tmpdir/poifiles}). */
+	private static java.util.Set<String> streamingTempFiles() throws IOException {
+		java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "poifiles");
+		if (!java.nio.file.Files.isDirectory(dir)) {
+			return java.util.Set.of();
+		}
+		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+			return files.map((file) -> file.getFileName().toString())
+				.filter((name) -> name.startsWith("poi-sxssf"))
+				.collect(java.util.stream.Collectors.toSet());
+		}
 	}
 
 	private static String allText(byte[] xlsx) {
