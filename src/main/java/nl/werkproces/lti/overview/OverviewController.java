@@ -55,10 +55,11 @@ class OverviewController {
 	String overview(@AuthenticationPrincipal LaunchSession launch, @RequestParam(required = false) String profiel,
 			@RequestParam(defaultValue = "ALL") OverviewFilter filter,
 			@RequestParam(defaultValue = "NAME") OverviewSort sort, @RequestParam(required = false) Long activity,
-			Model model) {
+			Locale locale, Model model) {
 		ClassOverview overview = this.overviews.forStaff(launch, profiel, filter, sort, activity);
 		model.addAttribute("launch", launch);
 		model.addAttribute("overview", overview);
+		model.addAttribute("cells", new OverviewCellsHtml(overview, this.messages, locale));
 		model.addAttribute("kerntaken", overview.kerntaken());
 		model.addAttribute("toGrade", overview.toGrade());
 		model.addAttribute("profiel", (profiel != null && !profiel.isBlank()) ? profiel : null);
