@@ -11,6 +11,9 @@ import nl.werkproces.lti.web.SchoolClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,8 +46,15 @@ class GradingChainAdminController {
 	}
 
 	@GetMapping("/admin/grading-chain")
-	String page(@RequestParam(required = false) Long activity, Model model, Principal admin) {
+	String page(@RequestParam(required = false) Long activity, Model model, Principal admin,
+			HttpServletResponse response) {
 		model.addAttribute("activity", activity);
+		if (unknown(activity)) {
+			// the form stays, with the reason: an activity that does not exist has no chain to call intact
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			model.addAttribute("unknownActivity", String.valueOf(activity));
+			return "admin/grading-chain";
+		}
 		model.addAttribute("check", check(activity, admin));
 		return "admin/grading-chain";
 	}
@@ -52,6 +62,12 @@ class GradingChainAdminController {
 	@GetMapping("/api/admin/grading-chain")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> api(@RequestParam(required = false) Long activity, Principal admin) {
+		if (unknown(activity)) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("error", "unknown-activity");
+			body.put("message", "no activity " + activity);
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+		}
 		ChainCheck check = check(activity, admin);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("intact", check.intact());
@@ -71,6 +87,14 @@ class GradingChainAdminController {
 			return erased;
 		}).toList());
 		return ResponseEntity.ok(body);
+	}
+
+	private boolean unknown(Long activity) {
+		if (activity == null || this.history.activityExists(activity)) {
+			return false;
+		}
+		log.info("grading chain check refused reason=GRADING_CHAIN_UNKNOWN_ACTIVITY activity={}", activity);
+		return true;
 	}
 
 	private ChainCheck check(Long activity, Principal admin) {

@@ -117,6 +117,11 @@ public class GradingHistory {
 		this.jdbc.sql("SELECT id FROM activity WHERE id = ? FOR UPDATE").param(activityId).query(Long.class).single();
 	}
 
+	/** Whether an activity with this id exists (on any platform: tool admins check every platform). */
+	public boolean activityExists(long activityId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM activity WHERE id = ?").param(activityId).query(Long.class).single() > 0;
+	}
+
 	/** Verifies the chain of one activity. */
 	@Transactional(readOnly = true)
 	public ChainCheck verifyActivity(long activityId) {

@@ -122,6 +122,37 @@ public class LaunchSessions {
 	}
 
 	/**
+	 * A session for another activity of the same course, derived from a staff session: the same platform,
+	 * deployment, user, roles, context, language and expiry, but {@code resourceLinkId} as its activity and
+	 * {@code lineItem} as its gradebook column (the line items container stays the course's). It gets its own CSRF
+	 * secret and carries no custom or Deep Linking claim of the original launch. The caller has checked that the
+	 * resource link belongs to the session's context on its platform; the id itself is never handed out, only link
+	 * tokens naming it ({@link LaunchLinkTokens#issue(LaunchSession)}).
+	 */
+	public LaunchSession derive(LaunchSession from, long resourceLinkId, String lineItem) {
+		if (from.context() == null) {
+			throw new IllegalArgumentException("a session without a course derives no other activity's session");
+		}
+		String idHash = SecureTokens.sha256(SecureTokens.next());
+		int rows = this.jdbc.sql("""
+				INSERT INTO launch_session (id_hash, platform_id, deployment_id, user_id, context_id, resource_link_id,
+				    message_type, roles, role_claims, locale, document_target, return_url, ags_lineitems, ags_lineitem,
+				    ags_scopes, nrps_url, deep_linking, custom, csrf_token, created_at, expires_at)
+				SELECT ?, s.platform_id, s.deployment_id, s.user_id, s.context_id, ?, ?, s.roles, s.role_claims,
+				    s.locale, s.document_target, s.return_url, s.ags_lineitems, ?, s.ags_scopes, s.nrps_url, NULL, NULL,
+				    ?, ?, s.expires_at
+				FROM launch_session s WHERE s.id_hash = ? AND s.platform_id = ? AND s.context_id = ?""")
+			.params(idHash, resourceLinkId, MessageType.RESOURCE_LINK.claimValue(), url(lineItem, 1024),
+					SecureTokens.next(), Timestamp.from(this.clock.instant()), from.idHash(), from.platformId(),
+					from.context().id())
+			.update();
+		if (rows != 1) {
+			throw new IllegalStateException("launch session to derive from is gone");
+		}
+		return findByHash(idHash).orElseThrow();
+	}
+
+	/**
 	 * The session with this opaque id, unless it expired or its platform was disabled. A session this replica opened
 	 * a moment ago comes from memory ({@link RecentLaunchSessions}), any other from the database.
 	 */

@@ -1,5 +1,7 @@
 package nl.werkproces.lti.overview;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,18 @@ class ClassOverviews {
 			Long sortActivity) {
 		Course course = course(StaffOnly.require(launch));
 		return ClassOverview.of(this.records.read(course), profiel, filter, sort, sortActivity);
+	}
+
+	/** The class overview of every student with the grading history, for the exports; 403 as the page. */
+	WithHistory forExport(LaunchSession launch, String profiel) {
+		Course course = course(StaffOnly.require(launch));
+		return new WithHistory(ClassOverview.of(this.records.read(course), profiel, OverviewFilter.ALL),
+				this.records.versions(course));
+	}
+
+	/** An overview and its course's grading history (every final version). */
+	record WithHistory(ClassOverview overview, List<CourseVersion> versions) {
+
 	}
 
 	/** The launch's user's own werkprocessen in the course. */

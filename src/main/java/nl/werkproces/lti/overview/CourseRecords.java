@@ -79,6 +79,19 @@ class CourseRecords {
 			                    AND c.werkproces_code = w.code)
 			ORDER BY p.naam, k.position, w.position, w.code""";
 
+	/** Every final grading version of the course's activities, by activity, student and version (exports only). */
+	private static final String VERSIONS = """
+			SELECT v.activity_id, v.student_user_id, v.version_no, v.finalized_at, v.verdict, v.cijfer, v.points,
+			       v.maximum, v.outbox_id, o.status AS delivery_state, v.content_hash,
+			       au.name AS assessor_name, au.subject AS assessor_subject,
+			       su.name AS second_name, su.subject AS second_subject
+			FROM grading_version v
+			LEFT JOIN grade_outbox o ON o.id = v.outbox_id AND o.platform_id = v.platform_id
+			LEFT JOIN lti_user au ON au.id = v.assessor_user_id AND au.platform_id = v.platform_id
+			LEFT JOIN lti_user su ON su.id = v.second_assessor_user_id AND su.platform_id = v.platform_id
+			WHERE v.platform_id = :platform AND v.activity_id IN (SELECT a.id %s)
+			ORDER BY v.activity_id, v.student_user_id, v.version_no""".formatted(IN_COURSE);
+
 	/** A course: a context of a platform ({@code lti_context.id}). */
 	record Course(long platformId, long contextId) {
 
@@ -104,6 +117,29 @@ class CourseRecords {
 	/** Everything about one student of the course (their portfolio). */
 	Records readFor(Course course, long userId) {
 		return read(course, userId);
+	}
+
+	/** The grading history of the course's activities (every final version), for the exports. */
+	List<CourseVersion> versions(Course course) {
+		return this.jdbc.sql(VERSIONS)
+			.param("platform", course.platformId())
+			.param("context", course.contextId())
+			.query((rs, row) -> {
+				String verdict = rs.getString("verdict");
+				return new CourseVersion(rs.getLong("activity_id"), rs.getLong("student_user_id"),
+						rs.getInt("version_no"), instant(rs.getTimestamp("finalized_at")),
+						name(rs.getString("assessor_name"), rs.getString("assessor_subject")),
+						name(rs.getString("second_name"), rs.getString("second_subject")),
+						(verdict != null) ? Verdict.valueOf(verdict) : null, rs.getBigDecimal("cijfer"),
+						rs.getObject("points", Integer.class), rs.getObject("maximum", Integer.class),
+						rs.getObject("outbox_id", Long.class) != null, rs.getString("delivery_state"),
+						rs.getString("content_hash"));
+			})
+			.list();
+	}
+
+	private static String name(String name, String subject) {
+		return (name != null && !name.isBlank()) ? name : subject;
 	}
 
 	private Records read(Course course, Long userId) {

@@ -17,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -33,14 +34,18 @@ class OverviewController {
 
 	private final ClassOverviews overviews;
 
+	private final GradeLinks gradeLinks;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
 
 	private final SchoolClock schoolClock;
 
-	OverviewController(ClassOverviews overviews, MessageSource messages, Clock clock, SchoolClock schoolClock) {
+	OverviewController(ClassOverviews overviews, GradeLinks gradeLinks, MessageSource messages, Clock clock,
+			SchoolClock schoolClock) {
 		this.overviews = overviews;
+		this.gradeLinks = gradeLinks;
 		this.messages = messages;
 		this.clock = clock;
 		this.schoolClock = schoolClock;
@@ -50,10 +55,11 @@ class OverviewController {
 	String overview(@AuthenticationPrincipal LaunchSession launch, @RequestParam(required = false) String profiel,
 			@RequestParam(defaultValue = "ALL") OverviewFilter filter,
 			@RequestParam(defaultValue = "NAME") OverviewSort sort, @RequestParam(required = false) Long activity,
-			Model model) {
+			Locale locale, Model model) {
 		ClassOverview overview = this.overviews.forStaff(launch, profiel, filter, sort, activity);
 		model.addAttribute("launch", launch);
 		model.addAttribute("overview", overview);
+		model.addAttribute("cells", new OverviewCellsHtml(overview, this.messages, locale));
 		model.addAttribute("kerntaken", overview.kerntaken());
 		model.addAttribute("toGrade", overview.toGrade());
 		model.addAttribute("profiel", (profiel != null && !profiel.isBlank()) ? profiel : null);
@@ -68,15 +74,23 @@ class OverviewController {
 	@GetMapping("/app/overview/export.csv")
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal LaunchSession launch,
 			@RequestParam(required = false) String profiel, Locale locale) {
-		return download(OverviewCsv.write(table(launch, profiel, locale)), CSV, "csv");
+		return download(OverviewCsv.write(table(launch, profiel, locale),
+				this.messages.getMessage("overview.export.history", null, locale)), CSV, "csv");
 	}
 
 	@GetMapping("/app/overview/export.xlsx")
 	ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal LaunchSession launch,
 			@RequestParam(required = false) String profiel, Locale locale) {
 		OverviewTable table = table(launch, profiel, locale);
-		return download(OverviewXlsx.write(table, this.messages.getMessage("overview.title", null, locale)), XLSX,
-				"xlsx");
+		return download(OverviewXlsx.write(table, this.messages.getMessage("overview.title", null, locale),
+				this.messages.getMessage("overview.export.history", null, locale)), XLSX, "xlsx");
+	}
+
+	/** The grading screen of a student in another activity of the course ({@link GradeLinks}). */
+	@GetMapping("/app/overview/grade/{activityId}/{userId}")
+	String grade(@AuthenticationPrincipal LaunchSession launch, @PathVariable long activityId,
+			@PathVariable long userId) {
+		return "redirect:" + this.gradeLinks.gradingScreen(launch, activityId, userId);
 	}
 
 	@GetMapping("/app/portfolio")
@@ -90,8 +104,9 @@ class OverviewController {
 	}
 
 	private OverviewTable table(LaunchSession launch, String profiel, Locale locale) {
-		ClassOverview overview = this.overviews.forStaff(launch, profiel, OverviewFilter.ALL);
-		return OverviewTable.of(launch.context().title(), overview, this.messages, locale);
+		ClassOverviews.WithHistory overview = this.overviews.forExport(launch, profiel);
+		return OverviewTable.of(launch.context().title(), overview.overview(), overview.versions(), this.messages,
+				locale, this.schoolClock);
 	}
 
 	private ResponseEntity<byte[]> download(byte[] body, MediaType type, String extension) {

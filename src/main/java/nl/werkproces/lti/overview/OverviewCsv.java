@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The overview as CSV the way Dutch Excel opens it: UTF-8 with a byte order mark, {@code ;} between fields,
- * decimal comma, fields quoted when they hold a separator, quote or line break.
+ * decimal comma, fields quoted when they hold a separator, quote or line break. After the overview, one empty line,
+ * a line naming the grading history, and the history's rows.
  */
 final class OverviewCsv {
 
@@ -17,14 +18,19 @@ final class OverviewCsv {
 	private OverviewCsv() {
 	}
 
-	static byte[] write(OverviewTable table) {
+	static byte[] write(OverviewTable table, String historyTitle) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(BOM);
-		for (List<Object> row : table.rows()) {
-			String line = row.stream().map(OverviewCsv::field).collect(Collectors.joining(";")) + "\r\n";
-			out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-		}
+		table.rows().forEach((row) -> line(out, row));
+		line(out, List.of());
+		line(out, List.of(historyTitle));
+		table.history().forEach((row) -> line(out, row));
 		return out.toByteArray();
+	}
+
+	private static void line(ByteArrayOutputStream out, List<Object> row) {
+		String line = row.stream().map(OverviewCsv::field).collect(Collectors.joining(";")) + "\r\n";
+		out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
 	}
 
 	static String field(Object value) {

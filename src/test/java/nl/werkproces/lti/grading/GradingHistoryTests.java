@@ -200,6 +200,16 @@ class GradingHistoryTests {
 		this.jdbc.sql("DELETE FROM grading_version WHERE activity_id = ?").param(this.activityId).update();
 	}
 
+	@Test
+	void chainCheckOfAnUnknownActivityIsNotFoundInsteadOfIntact() throws Exception {
+		HttpResponse<String> api = get("/api/admin/grading-chain?activity=987654321", true);
+
+		assertThat(api.statusCode()).isEqualTo(404);
+		assertThat(api.body()).contains("\"error\":\"unknown-activity\"").doesNotContain("intact");
+		assertThat(get("/api/admin/grading-chain?activity=" + this.activityId, true).body())
+			.as("an activity without final gradings is known: its empty chain holds").contains("\"intact\":true");
+	}
+
 	private HttpResponse<String> get(String path, boolean admin) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
 		if (admin) {

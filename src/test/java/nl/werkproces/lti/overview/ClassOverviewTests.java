@@ -149,17 +149,109 @@ class ClassOverviewTests {
 	}
 
 	@Test
-	void toGradeListLinksTheCurrentActivitysGradingScreenAndNamesTheOthers() {
+	void toGradeListLinksTheCurrentActivitysGradingScreenDirectlyAndTheOthersThroughTheOverview() {
 		long sam = this.moodle.userId("4");
+		long kim = this.moodle.userId("6");
 		this.moodle.handIn(this.support, "6", false);
 		Session inSupport = this.moodle.launch(this.moodle.teacher(this.support));
 
 		String fromNetwork = this.teacher.get("/app/overview").body();
 		String list = fromNetwork.substring(fromNetwork.indexOf("id=\"to-grade\""));
 		assertThat(list).contains("Sam Student").contains("Kim Klaar").doesNotContain("Lotte Laat")
-			.contains("open &quot;B1-K1-W1 opdracht&quot; in Moodle om te beoordelen");
+			.contains("href=\"/app/overview/grade/" + this.moodle.activityId(this.support) + "/" + kim + "\"")
+			.contains("(B1-K1-W1 opdracht)");
 		String fromSupport = inSupport.get("/app/overview").body();
 		assertThat(fromSupport).contains("href=\"/app/teacher/students/" + sam + "\"");
+	}
+
+	@Test
+	void teacherGradesInTwoActivitiesOfTheCourseFromOneLaunchWithTheOtherActivitysGradebookColumn() {
+		long sam = this.moodle.userId("4");
+		String supportColumn = this.moodle.simulator.baseUrl() + "/mod/lti/services.php/2/lineitems/22/lineitem?type_id=1";
+		// the newest launch of the support activity carries its column (the course's launches so far all carry one)
+		this.clock.advance(java.time.Duration.ofSeconds(1));
+		this.moodle.launch(this.moodle.student(this.support, "4", "Sam Student")
+			.with(nl.werkproces.lti.spec.LtiClaims.AGS_ENDPOINT, java.util.Map.of("scope",
+					List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+							"https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+					"lineitems", this.moodle.simulator.baseUrl() + "/mod/lti/services.php/2/lineitems?type_id=1",
+					"lineitem", supportColumn)));
+		long support = this.moodle.activityId(this.support);
+
+		HttpResponse<String> redirect = this.teacher.get("/app/overview/grade/" + support + "/" + sam);
+
+		assertThat(redirect.statusCode()).isEqualTo(302);
+		String screen = redirect.headers().firstValue("Location").orElseThrow();
+		assertThat(screen).contains("/app/teacher/students/" + sam + "?lsid=l1.");
+		String page = this.teacher.get(screen).body();
+		assertThat(page).contains("Sam Student").contains("B1-K1-W1").doesNotContain("B1-K2-W2");
+		HttpResponse<String> finalized = this.teacher.browser().post("/app/teacher/students/" + sam + "/finalize",
+				withPageTokens(page, this.moodle.levels(this.support, 2, "Goed gedaan in het andere werkproces")));
+		assertThat(finalized.statusCode()).as(finalized.body()).isEqualTo(302);
+		assertThat(this.jdbc.sql("""
+				SELECT o.line_item_url FROM grading g JOIN grade_outbox o ON o.id = g.outbox_id
+				WHERE g.activity_id = ? AND g.student_user_id = ? AND g.status = 'FINAL'""")
+			.params(support, sam)
+			.query(String.class)
+			.single()).as("the grade goes to the support activity's column").isEqualTo(supportColumn);
+		// and back: the support teacher's launch opens a hand-in of the network activity
+		this.moodle.launch(this.moodle.student(this.network, "s1", "Nina Nieuw"));
+		this.moodle.handIn(this.network, "s1", false);
+		Session inSupport = this.moodle.launch(this.moodle.teacher(this.support));
+		String back = inSupport.get("/app/overview/grade/" + this.moodle.activityId(this.network) + "/"
+				+ this.moodle.userId("s1")).headers().firstValue("Location").orElseThrow();
+		assertThat(inSupport.get(back).body()).contains("Nina Nieuw").contains("B1-K2-W2");
+	}
+
+	@Test
+	void studentCannotOpenAGradeLink() {
+		Session sam = this.moodle.launch(this.moodle.student(this.network, "4", "Sam Student"));
+
+		assertThat(sam.get("/app/overview/grade/" + this.moodle.activityId(this.support) + "/" + this.moodle.userId("4"))
+			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void gradeLinkToAnActivityOfAnotherCourseOrPlatformOrNoneIsNotFound() {
+		long bea = this.moodle.userId("9");
+		assertThat(this.teacher.get("/app/overview/grade/" + this.moodle.activityId(this.otherCourse) + "/" + bea)
+			.statusCode()).isEqualTo(404);
+		assertThat(this.teacher.get("/app/overview/grade/987654321/" + bea).statusCode()).isEqualTo(404);
+		try (CourseFixture school = fixture()) {
+			Link theirs = school.activity("2", "21", "B1-K2-W2", CourseFixture.NM);
+			school.launch(school.teacher(theirs));
+			school.launch(school.student(theirs, "44", "Zed Anders"));
+			school.handIn(theirs, "44", false);
+
+			assertThat(this.teacher.get("/app/overview/grade/" + school.activityId(theirs) + "/" + school.userId("44"))
+				.statusCode()).as("same course id on another platform").isEqualTo(404);
+		}
+	}
+
+	@Test
+	void derivedSessionStaysInItsCourseAndActivity() {
+		long sam = this.moodle.userId("4");
+		String screen = this.teacher.get("/app/overview/grade/" + this.moodle.activityId(this.support) + "/" + sam)
+			.headers()
+			.firstValue("Location")
+			.orElseThrow();
+		String token = screen.substring(screen.indexOf("lsid=") + 5);
+		ToolBrowser cookieless = new ToolBrowser("http://localhost:" + this.port);
+
+		assertThat(cookieless.get(screen).statusCode()).isEqualTo(200);
+		assertThat(cookieless.get("/app/overview/grade/" + this.moodle.activityId(this.otherCourse) + "/"
+				+ this.moodle.userId("9") + "?lsid=" + token).statusCode()).as("another course").isEqualTo(404);
+		String overview = cookieless.get("/app/overview?lsid=" + token).body();
+		assertThat(overview).contains("Cursus 2").contains("Sam Student").doesNotContain("Bea Buiten");
+		assertThat(cookieless.get("/app/teacher/students/" + this.moodle.userId("9") + "?lsid=" + token).statusCode())
+			.as("a student of another course in the derived activity").isEqualTo(404);
+		assertThat(this.jdbc.sql("""
+				SELECT COUNT(*) FROM launch_session d JOIN launch_session s ON s.id_hash = ?
+				WHERE d.user_id = s.user_id AND d.context_id = s.context_id AND d.resource_link_id <> s.resource_link_id
+				  AND d.custom IS NULL""")
+			.param(this.sessions.find(this.teacher.sessionId()).orElseThrow().idHash())
+			.query(Long.class)
+			.single()).as("the derived session: same user and course, the other activity").isEqualTo(1);
 	}
 
 	@Test
@@ -242,18 +334,26 @@ class ClassOverviewTests {
 		List<String> lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).lines().toList();
 		assertThat(lines.get(0)).isEqualTo("Klasoverzicht;Cursus 2");
 		assertThat(lines.get(1)).startsWith("Kwalificatiedossier;").contains(";crebo;").contains(";versie;");
-		assertThat(lines).anyMatch((line) -> line.startsWith("Rubricversie;1;;;;1"));
-		assertThat(lines).anyMatch((line) -> line.startsWith("Student;Oordeel;Cijfer;Inlevering;Cijfer in Moodle"));
+		assertThat(lines).anyMatch((line) -> line.startsWith("Rubricversie;1;;;;;1"));
+		assertThat(lines).anyMatch((line) -> line.startsWith("Student;Oordeel;Cijfer;Inlevering;Cijfer in Moodle;Versies"));
 		String sam = lines.stream().filter((line) -> line.startsWith("Sam Student;")).findFirst().orElseThrow();
-		assertThat(sam).contains("voldoende;5,5;ingeleverd;in Moodle");
+		assertThat(sam).contains("voldoende;5,5;ingeleverd;in Moodle;1");
 		String lotte = lines.stream().filter((line) -> line.startsWith("Lotte Laat;")).findFirst().orElseThrow();
-		assertThat(lotte).contains("onvoldoende;").contains(";te laat ingeleverd;wordt verstuurd");
+		assertThat(lotte).contains("onvoldoende;").contains(";te laat ingeleverd;wordt verstuurd;1");
+		int history = lines.indexOf("Beoordelingsgeschiedenis");
+		assertThat(history).as("the grading history after the overview").isPositive();
+		assertThat(lines.get(history - 1)).isEmpty();
+		assertThat(lines.get(history + 1)).startsWith("Student;Werkproces;Versie;Definitief op;Beoordelaar");
+		assertThat(lines.subList(history, lines.size())).anyMatch((line) -> line.startsWith("Sam Student;B1-K2-W2")
+				&& line.contains(";1;") && line.contains(";voldoende;5,5;") && line.contains(";in de cijferlijst;"));
 	}
 
 	@Test
-	void xlsxHoldsTheHeaderRowsAndCijfersAsNumbers() throws IOException {
+	void xlsxHoldsTheHeaderRowsCijfersAsNumbersAndTheGradingHistoryAndLeavesNoTemporaryFile() throws IOException {
+		java.util.Set<String> before = streamingTempFiles();
 		HttpResponse<byte[]> response = this.teacher.download("/app/overview/export.xlsx");
 
+		assertThat(streamingTempFiles()).as("the streaming workbook's sheet files are deleted").isSubsetOf(before);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow())
 			.isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -272,13 +372,30 @@ class ClassOverviewTests {
 				.isEqualTo((crebo != null) ? crebo : "niet vermeld in het dossier");
 			Row werkprocessen = row(sheet, "Werkproces");
 			assertThat(werkprocessen.getCell(1).getStringCellValue()).startsWith("B1-K1-W1").endsWith("(ICT-beheerder)");
-			assertThat(werkprocessen.getCell(5).getStringCellValue()).startsWith("B1-K2-W2");
-			assertThat(row(sheet, "Rubricversie").getCell(5).getStringCellValue()).isEqualTo("1");
+			assertThat(werkprocessen.getCell(6).getStringCellValue()).startsWith("B1-K2-W2");
+			assertThat(row(sheet, "Rubricversie").getCell(6).getStringCellValue()).isEqualTo("1");
+			assertThat(row(sheet, "Student").getCell(10).getStringCellValue()).isEqualTo("Versies");
 			Row sam = row(sheet, "Sam Student");
-			assertThat(sam.getCell(5).getStringCellValue()).isEqualTo("voldoende");
-			assertThat(sam.getCell(6).getNumericCellValue()).isEqualTo(5.5);
-			assertThat(sam.getCell(8).getStringCellValue()).isEqualTo("in Moodle");
+			assertThat(sam.getCell(6).getStringCellValue()).isEqualTo("voldoende");
+			assertThat(sam.getCell(7).getNumericCellValue()).isEqualTo(5.5);
+			assertThat(sam.getCell(9).getStringCellValue()).isEqualTo("in Moodle");
+			assertThat(sam.getCell(10).getNumericCellValue()).as("final versions").isEqualTo(1);
 			assertThat(sam.getCell(3).getStringCellValue()).isEqualTo("ingeleverd");
+			Sheet history = workbook.getSheetAt(1);
+			assertThat(history.getSheetName()).isEqualTo("Beoordelingsgeschiedenis");
+			assertThat(history.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Versie");
+			Row samsVersion = row(history, "Sam Student");
+			assertThat(samsVersion.getCell(1).getStringCellValue()).startsWith("B1-K2-W2");
+			assertThat(samsVersion.getCell(2).getNumericCellValue()).isEqualTo(1);
+			assertThat(samsVersion.getCell(6).getStringCellValue()).isEqualTo("voldoende");
+			assertThat(samsVersion.getCell(7).getNumericCellValue()).isEqualTo(5.5);
+			assertThat(samsVersion.getCell(9).getStringCellValue()).isEqualTo("in de cijferlijst");
+			assertThat(samsVersion.getCell(10).getStringCellValue()).isEqualTo(this.jdbc
+				.sql("SELECT content_hash FROM grading_version WHERE activity_id = ? AND student_user_id = ?")
+				.params(this.moodle.activityId(this.network), this.moodle.userId("4"))
+				.query(String.class)
+				.single());
+			assertThat(row(history, "Lotte Laat").getCell(9).getStringCellValue()).isEqualTo("nog niet verstuurd");
 		}
 	}
 
@@ -369,7 +486,7 @@ class ClassOverviewTests {
 		assertThat(courseStatements()).isEqualTo(small).isLessThanOrEqualTo(5);
 		this.statements.reset();
 		this.teacher.download("/app/overview/export.xlsx");
-		assertThat(courseStatements()).isLessThanOrEqualTo(5);
+		assertThat(courseStatements()).as("the page's five and the grading history").isLessThanOrEqualTo(6);
 	}
 
 	/** The statements that read the course's work (the launch session's own lookups are not counted). */
@@ -386,6 +503,21 @@ class ClassOverviewTests {
 		HttpResponse<String> response = teacher.post("/app/teacher/students/" + this.moodle.userId(sub) + "/finalize",
 				this.moodle.levels(link, level, remark));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+	}
+
+	/** The form fields of a grading page shown for a derived session: its CSRF token and link token. */
+	private static java.util.Map<String, String> withPageTokens(String page, java.util.Map<String, String> fields) {
+		java.util.Map<String, String> form = new java.util.LinkedHashMap<>(fields);
+		form.put("_csrf", hidden(page, "_csrf"));
+		form.put("lsid", hidden(page, "lsid"));
+		return form;
+	}
+
+	private static String hidden(String page, String name) {
+		String tag = page.substring(page.indexOf("name=\"" + name + "\""));
+		tag = tag.substring(0, tag.indexOf('>'));
+		String value = tag.substring(tag.indexOf("value=\"") + 7);
+		return value.substring(0, value.indexOf('"')).replace("&amp;", "&");
 	}
 
 	private String cell(String page, String sub, Link link) {
@@ -413,6 +545,19 @@ class ClassOverviewTests {
 			}
 		}
 		throw new AssertionError("no row " + first);
+	}
+
+	/** The sheet files POI's streaming workbook writes (under {@code java.io.tmpdir/poifiles}). */
+	private static java.util.Set<String> streamingTempFiles() throws IOException {
+		java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "poifiles");
+		if (!java.nio.file.Files.isDirectory(dir)) {
+			return java.util.Set.of();
+		}
+		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+			return files.map((file) -> file.getFileName().toString())
+				.filter((name) -> name.startsWith("poi-sxssf"))
+				.collect(java.util.stream.Collectors.toSet());
+		}
 	}
 
 	private static String allText(byte[] xlsx) {

@@ -32,11 +32,13 @@ class OverviewCsvTests {
 	}
 
 	@Test
-	void fileStartsWithTheByteOrderMarkAndEndsRowsWithCrLf() {
-		byte[] csv = OverviewCsv.write(new OverviewTable(List.of(List.of("a", "b"), List.of("c", new BigDecimal("6.0"))), 1));
+	void fileStartsWithTheByteOrderMarkAndEndsRowsWithCrLfWithTheHistoryAfterAnEmptyLine() {
+		byte[] csv = OverviewCsv.write(new OverviewTable(List.of(List.of("a", "b"), List.of("c", new BigDecimal("6.0"))), 1,
+				List.of(List.of("Student", "Versie"), List.of("c", 2))), "Geschiedenis");
 
 		assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
-		assertThat(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8)).isEqualTo("a;b\r\nc;6,0\r\n");
+		assertThat(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8))
+			.isEqualTo("a;b\r\nc;6,0\r\n\r\nGeschiedenis\r\nStudent;Versie\r\nc;2\r\n");
 	}
 
 }
