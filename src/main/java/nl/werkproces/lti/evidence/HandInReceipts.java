@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,26 +55,15 @@ class HandInReceipts {
 					receipt.handInCount(), receipt.text(), files(receipt.submissionId())));
 	}
 
-	private List<ReceiptFile> files(long submissionId) {
-		record Row(long id, String filename, long size) {
-		}
-		return this.jdbc.sql("SELECT id, filename, size_bytes FROM submission_file WHERE submission_id = ? ORDER BY id")
-			.param(submissionId)
-			.query((rs, row) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3)))
-			.list()
-			.stream()
-			.map((row) -> new ReceiptFile(row.id(), row.filename(), row.size(), sha256(row.id())))
-			.toList();
-	}
-
 	/**
-	 * The SHA-256 of a stored file, computed by streaming its bytes (so the receipt shows what is really kept, not
-	 * what was recorded). The one place the digest comes from: a digest stored at upload time can replace this.
+	 * The files with the SHA-256 recorded when they were handed in (the receipt states what was received; the bulk
+	 * ZIP of hand-ins compares it with the bytes kept now).
 	 */
-	String sha256(long fileId) {
-		MessageDigest digest = sha256();
-		copy(fileId, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
-		return HexFormat.of().formatHex(digest.digest());
+	private List<ReceiptFile> files(long submissionId) {
+		return this.jdbc.sql("SELECT id, filename, size_bytes, sha256 FROM submission_file WHERE submission_id = ? ORDER BY id")
+			.param(submissionId)
+			.query((rs, row) -> new ReceiptFile(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+			.list();
 	}
 
 	/** Streams a stored file's bytes to {@code out} (not closed). */
@@ -103,15 +88,6 @@ class HandInReceipts {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not stream hand-in file", ex);
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 
