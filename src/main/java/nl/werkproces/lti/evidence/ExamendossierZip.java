@@ -239,7 +239,7 @@ class ExamendossierZip {
 		context.setVariable("student", student.displayName());
 		context.setVariable("activities", activities);
 		context.setVariable("generatedAt", this.schoolClock.format(this.clock.instant(), locale));
-		return this.templates.process("evidence/geschiedenis", context);
+		return this.templates.process("documents/geschiedenis", context);
 	}
 
 	private static void text(ZipOutputStream zip, String name, String text) throws IOException {

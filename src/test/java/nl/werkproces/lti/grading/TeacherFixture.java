@@ -18,6 +18,7 @@ import nl.werkproces.lti.registration.Platform;
 import nl.werkproces.lti.registration.PlatformRegistrations;
 import nl.werkproces.lti.registration.PlatformSource;
 import nl.werkproces.lti.spec.LtiClaims;
+import nl.werkproces.lti.storage.Sha256;
 import nl.werkproces.lti.testing.PlatformSimulator;
 import nl.werkproces.lti.testing.SimulatedServices;
 import nl.werkproces.lti.testing.TestLaunches;
@@ -138,7 +139,7 @@ public final class TeacherFixture implements AutoCloseable {
 		this.jdbc.sql("""
 				INSERT INTO submission_file (submission_id, filename, content_type, size_bytes, sha256, content, created_at)
 				VALUES (?, ?, 'application/pdf', ?, ?, ?, ?)""")
-			.params(submissionId, filename, content.length, "0".repeat(64), content, Timestamp.from(Instant.now()))
+			.params(submissionId, filename, content.length, Sha256.hex(content), content, Timestamp.from(Instant.now()))
 			.update();
 		return this.jdbc.sql("SELECT MAX(id) FROM submission_file WHERE submission_id = ?")
 			.param(submissionId)

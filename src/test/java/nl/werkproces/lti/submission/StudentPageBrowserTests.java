@@ -151,8 +151,13 @@ class StudentPageBrowserTests {
 			.contains("/app/student/receipt?lsid=l1.")
 			.doesNotContain(sessionId)
 			.doesNotContain("_csrf");
+		String digest = StudentFlowTests.sha256(StudentFlowTests.PDF);
 		assertThat(browser.findElement(By.id("receipt-files")).getText()).contains("netwerkadvies.pdf")
-			.contains(StudentFlowTests.sha256(StudentFlowTests.PDF));
+			.contains(digest.substring(0, 12) + "…");
+		WebElement hash = browser.findElement(By.cssSelector("#receipt-files details.sha256"));
+		hash.findElement(By.tagName("summary")).click();
+		assertThat(hash.findElement(By.cssSelector("code.full")).getText()).as("the whole digest once opened")
+			.isEqualTo(digest);
 		assertThat(browser.findElement(By.id("receipt-late")).getText()).isEqualTo("nee");
 		browser.switchTo().defaultContent();
 		Browsers.screenshot(browser, "student-receipt-iframe-600");
