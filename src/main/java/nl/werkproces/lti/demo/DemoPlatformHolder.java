@@ -12,8 +12,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Creates and registers the demo platform once the server's port is known: its endpoints live on this server,
@@ -65,7 +67,9 @@ class DemoPlatformHolder {
 	DemoPlatform platform() {
 		DemoPlatform current = this.platform;
 		if (current == null) {
-			throw new IllegalStateException("The demo platform starts with the web server");
+			// the connector accepts requests a moment before the server-started event has registered the demo
+			log.warn("Demo requested before the demo platform was ready [DEMO_STARTING]: answered 503");
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The demo platform is still starting");
 		}
 		return current;
 	}
