@@ -1,10 +1,14 @@
 package nl.werkproces.lti.privacy;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import nl.werkproces.lti.activity.Activities;
 import nl.werkproces.lti.activity.GradeMode;
@@ -95,6 +99,9 @@ class PrivacyPagesBrowserTests {
 			browser.get(base + "/admin/platforms/" + platform);
 			browser.findElement(By.id("retention-months")).sendKeys("84");
 			browser.findElement(By.cssSelector("#retention button")).click();
+			// the page before the save has the same element ("Alles blijft bewaard"): wait for the saved page
+			new WebDriverWait(browser, Duration.ofSeconds(20))
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("retention-current"), "84"));
 			assertThat(browser.findElement(By.id("retention-current")).getText()).contains("84");
 			Accessibility.assertNoViolations(browser, "platform with retention period");
 
