@@ -33,9 +33,11 @@ public final class LaunchSessionCookie {
 	/** The path, plus the link token of the current request when its session did not come from the cookie. */
 	public static String withLinkToken(String path) {
 		String token = linkToken();
-		if (token == null) {
-			return path;
-		}
+		return (token == null) ? path : withToken(path, token);
+	}
+
+	/** The path with this link token (for a browser whose cookie does not carry the token's session). */
+	static String withToken(String path, String token) {
 		return path + (path.contains("?") ? "&" : "?") + PARAMETER + "="
 				+ URLEncoder.encode(token, StandardCharsets.UTF_8);
 	}

@@ -126,14 +126,15 @@ public class LaunchSessions {
 	 * deployment, user, roles, context, language and expiry, but {@code resourceLinkId} as its activity and
 	 * {@code lineItem} as its gradebook column (the line items container stays the course's). It gets its own CSRF
 	 * secret and carries no custom or Deep Linking claim of the original launch. The caller has checked that the
-	 * resource link belongs to the session's context on its platform; the id itself is never handed out, only link
-	 * tokens naming it ({@link LaunchLinkTokens#issue(LaunchSession)}).
+	 * resource link belongs to the session's context on its platform. The id goes only into the browser's cookie
+	 * ({@link DerivedLaunchSessions}); a browser without the cookie gets link tokens naming the session.
 	 */
-	public LaunchSession derive(LaunchSession from, long resourceLinkId, String lineItem) {
+	public Derived derive(LaunchSession from, long resourceLinkId, String lineItem) {
 		if (from.context() == null) {
 			throw new IllegalArgumentException("a session without a course derives no other activity's session");
 		}
-		String idHash = SecureTokens.sha256(SecureTokens.next());
+		String id = SecureTokens.next();
+		String idHash = SecureTokens.sha256(id);
 		int rows = this.jdbc.sql("""
 				INSERT INTO launch_session (id_hash, platform_id, deployment_id, user_id, context_id, resource_link_id,
 				    message_type, roles, role_claims, locale, document_target, return_url, ags_lineitems, ags_lineitem,
@@ -149,7 +150,17 @@ public class LaunchSessions {
 		if (rows != 1) {
 			throw new IllegalStateException("launch session to derive from is gone");
 		}
-		return findByHash(idHash).orElseThrow();
+		return new Derived(id, findByHash(idHash).orElseThrow());
+	}
+
+	/** A derived session and its opaque id (for the browser's cookie only, never a URL). */
+	public record Derived(String id, LaunchSession session) {
+
+		@Override
+		public String toString() {
+			return "Derived[session=" + this.session + "]";
+		}
+
 	}
 
 	/**

@@ -4,12 +4,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.werkproces.lti.grading.StaffOnly;
-import nl.werkproces.lti.launch.LaunchLinkTokens;
+import nl.werkproces.lti.launch.DerivedLaunchSessions;
 import nl.werkproces.lti.launch.LaunchSession;
+import nl.werkproces.lti.launch.LaunchSessionCookie;
 import nl.werkproces.lti.launch.LaunchSessions;
 
 import org.springframework.http.HttpStatus;
@@ -21,7 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
  * The way from the overview's "nog te beoordelen" list to the grading screen of another activity of the same
  * course. A launch session is bound to one activity (its resource link), so the staff session is not widened: a
  * session is derived for the other activity ({@link LaunchSessions#derive}) with that activity's gradebook column,
- * and the grading screen opens on a link token of it. Only an activity whose resource link belongs to the session's
+ * and the grading screen opens on it (see {@link DerivedLaunchSessions}). Only an activity whose resource link belongs to the session's
  * context on the session's platform can be opened; any other is 404, as if it did not exist.
  * <p>
  * The gradebook column: the line item of the newest live launch of that resource link on the platform, else the
@@ -37,19 +41,24 @@ class GradeLinks {
 
 	private final LaunchSessions sessions;
 
-	private final LaunchLinkTokens tokens;
+	private final DerivedLaunchSessions derivedSessions;
 
 	private final Clock clock;
 
-	GradeLinks(JdbcClient jdbc, LaunchSessions sessions, LaunchLinkTokens tokens, Clock clock) {
+	GradeLinks(JdbcClient jdbc, LaunchSessions sessions, DerivedLaunchSessions derivedSessions, Clock clock) {
 		this.jdbc = jdbc;
 		this.sessions = sessions;
-		this.tokens = tokens;
+		this.derivedSessions = derivedSessions;
 		this.clock = clock;
 	}
 
-	/** The grading screen of {@code userId} in {@code activityId}, as a path with a fresh link token. */
-	String gradingScreen(LaunchSession launch, long activityId, long userId) {
+	/**
+	 * The grading screen of {@code userId} in {@code activityId}, as the path to redirect to: on the current session
+	 * for its own activity, else on a session derived for that activity ({@link DerivedLaunchSessions}: in the
+	 * browser's cookie, or as a link token when the cookie does not carry the session).
+	 */
+	String gradingScreen(HttpServletRequest request, HttpServletResponse response, LaunchSession launch,
+			long activityId, long userId) {
 		StaffOnly.require(launch);
 		if (launch.context() == null) {
 			log.info("Grade link refused: reason=no-context platform={} activity={}", launch.platformId(), activityId);
@@ -60,13 +69,15 @@ class GradeLinks {
 					launch.platformId(), launch.context().id(), activityId);
 			return new ResponseStatusException(HttpStatus.NOT_FOUND);
 		});
-		LaunchSession target = (launch.resourceLink() != null && launch.resourceLink().id() == resourceLinkId) ? launch
-				: this.sessions.derive(launch, resourceLinkId, lineItem(launch.platformId(), activityId, resourceLinkId));
-		if (target != launch) {
-			log.info("Grade link: derived session platform={} context={} activity={} user={}", launch.platformId(),
-					launch.context().id(), activityId, launch.user().id());
+		String path = "/app/teacher/students/" + userId;
+		if (launch.resourceLink() != null && launch.resourceLink().id() == resourceLinkId) {
+			return LaunchSessionCookie.withLinkToken(path);
 		}
-		return "/app/teacher/students/" + userId + "?lsid=" + this.tokens.issue(target);
+		LaunchSessions.Derived derived = this.sessions.derive(launch, resourceLinkId,
+				lineItem(launch.platformId(), activityId, resourceLinkId));
+		log.info("Grade link: derived session platform={} context={} activity={} user={}", launch.platformId(),
+				launch.context().id(), activityId, launch.user().id());
+		return this.derivedSessions.open(request, response, derived, path);
 	}
 
 	private Optional<Long> resourceLinkInCourse(LaunchSession launch, long activityId) {

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import nl.werkproces.lti.launch.LaunchSession;
 import nl.werkproces.lti.web.SchoolClock;
 
@@ -89,8 +92,8 @@ class OverviewController {
 	/** The grading screen of a student in another activity of the course ({@link GradeLinks}). */
 	@GetMapping("/app/overview/grade/{activityId}/{userId}")
 	String grade(@AuthenticationPrincipal LaunchSession launch, @PathVariable long activityId,
-			@PathVariable long userId) {
-		return "redirect:" + this.gradeLinks.gradingScreen(launch, activityId, userId);
+			@PathVariable long userId, HttpServletRequest request, HttpServletResponse response) {
+		return "redirect:" + this.gradeLinks.gradingScreen(request, response, launch, activityId, userId);
 	}
 
 	@GetMapping("/app/portfolio")

@@ -182,7 +182,9 @@ class ClassOverviewTests {
 
 		assertThat(redirect.statusCode()).isEqualTo(302);
 		String screen = redirect.headers().firstValue("Location").orElseThrow();
-		assertThat(screen).contains("/app/teacher/students/" + sam + "?lsid=l1.");
+		// with the cookie no token goes into the URL: the cookie now carries the derived session
+		assertThat(screen).endsWith("/app/teacher/students/" + sam).doesNotContain("lsid");
+		assertThat(redirect.headers().allValues("Set-Cookie")).anyMatch((c) -> c.startsWith("lti_session="));
 		String page = this.teacher.get(screen).body();
 		assertThat(page).contains("Sam Student").contains("B1-K1-W1").doesNotContain("B1-K2-W2");
 		HttpResponse<String> finalized = this.teacher.browser().post("/app/teacher/students/" + sam + "/finalize",
@@ -231,12 +233,16 @@ class ClassOverviewTests {
 	@Test
 	void derivedSessionStaysInItsCourseAndActivity() {
 		long sam = this.moodle.userId("4");
-		String screen = this.teacher.get("/app/overview/grade/" + this.moodle.activityId(this.support) + "/" + sam)
+		ToolBrowser cookieless = new ToolBrowser("http://localhost:" + this.port);
+		String own = this.linkTokens.issue(this.sessions.find(this.teacher.sessionId()).orElseThrow());
+		String screen = cookieless.get("/app/overview/grade/" + this.moodle.activityId(this.support) + "/" + sam
+				+ "?lsid=" + own)
 			.headers()
 			.firstValue("Location")
 			.orElseThrow();
+		assertThat(screen).as("without the cookie the derived session travels as a link token")
+			.contains("/app/teacher/students/" + sam + "?lsid=l1.");
 		String token = screen.substring(screen.indexOf("lsid=") + 5);
-		ToolBrowser cookieless = new ToolBrowser("http://localhost:" + this.port);
 
 		assertThat(cookieless.get(screen).statusCode()).isEqualTo(200);
 		assertThat(cookieless.get("/app/overview/grade/" + this.moodle.activityId(this.otherCourse) + "/"
