@@ -1,6 +1,7 @@
 package nl.werkproces.lti.evidence;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -46,6 +47,8 @@ class ExamendossierZip {
 
 	private final HandInReceipts receipts;
 
+	private final HandInZipFileSource files;
+
 	private final EvidenceRecords records;
 
 	private final GradingHistory history;
@@ -62,12 +65,13 @@ class ExamendossierZip {
 
 	private final Clock clock;
 
-	ExamendossierZip(FilledInForms forms, FilledInFormPdf pdf, HandInReceipts receipts, EvidenceRecords records,
-			GradingHistory history, GradingRecords gradings, MessageSource messages, ITemplateEngine templates,
+	ExamendossierZip(FilledInForms forms, FilledInFormPdf pdf, HandInReceipts receipts, HandInZipFileSource files,
+			EvidenceRecords records, GradingHistory history, GradingRecords gradings, MessageSource messages, ITemplateEngine templates,
 			JsonMapper json, SchoolClock schoolClock, Clock clock) {
 		this.forms = forms;
 		this.pdf = pdf;
 		this.receipts = receipts;
+		this.files = files;
 		this.records = records;
 		this.history = history;
 		this.gradings = gradings;
@@ -134,9 +138,15 @@ class ExamendossierZip {
 			text(zip, folder + used.unique("tekst.txt"), receipt.text());
 		}
 		for (ReceiptFile file : receipt.files()) {
-			zip.putNextEntry(new ZipEntry(folder + used.unique(EvidenceFileNames.file(file.filename()))));
-			this.receipts.copy(file.id(), zip);
-			zip.closeEntry();
+			Optional<InputStream> content = this.files.open(file.id());
+			if (content.isEmpty()) {
+				continue; // replaced by a newer hand-in since the receipt was read
+			}
+			try (InputStream in = content.get()) {
+				zip.putNextEntry(new ZipEntry(folder + used.unique(EvidenceFileNames.file(file.filename()))));
+				in.transferTo(zip);
+				zip.closeEntry();
+			}
 		}
 	}
 

@@ -1,24 +1,15 @@
 package nl.werkproces.lti.evidence;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import nl.werkproces.lti.storage.FileLocation;
-import nl.werkproces.lti.storage.HandInFileStorage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * What a student handed in, as the evidence shows it: when, whether late, and per file its name, size and SHA-256;
- * and the files' bytes, streamed into an archive. Every lookup is scoped to activity and platform.
+ * the files' bytes come from {@link HandInZipFileSource}. Every lookup is scoped to activity and platform.
  */
 @Repository
 class HandInReceipts {
@@ -36,11 +27,8 @@ class HandInReceipts {
 
 	private final JdbcClient jdbc;
 
-	private final HandInFileStorage storage;
-
-	HandInReceipts(JdbcClient jdbc, HandInFileStorage storage) {
+	HandInReceipts(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.storage = storage;
 	}
 
 	Optional<Receipt> find(long activityId, long platformId, long userId) {
@@ -64,31 +52,6 @@ class HandInReceipts {
 			.param(submissionId)
 			.query((rs, row) -> new ReceiptFile(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
 			.list();
-	}
-
-	/** Streams a stored file's bytes to {@code out} (not closed). */
-	void copy(long fileId, OutputStream out) {
-		this.jdbc.sql("SELECT content, object_key, sha256 FROM submission_file WHERE id = ?")
-			.param(fileId)
-			.query((ResultSet rs) -> write(rs, out));
-	}
-
-	private void write(ResultSet rs, OutputStream out) throws SQLException {
-		String objectKey = rs.getString("object_key");
-		try {
-			if (objectKey != null) {
-				out.write(this.storage.read(FileLocation.object(objectKey), rs.getString("sha256")));
-				return;
-			}
-			try (InputStream in = rs.getBinaryStream("content")) {
-				if (in != null) {
-					in.transferTo(out);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not stream hand-in file", ex);
-		}
 	}
 
 }
